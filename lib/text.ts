@@ -1,0 +1,57 @@
+// Text helpers shared by detection and extraction. Chinese and Japanese are counted in
+// characters, other languages in words: a 2,000-character Chinese article has no "words".
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
+
+/** Collapses runs of whitespace (including NBSP and ideographic space) and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+export function countCjk(text: string): number {
+  return text.match(CJK)?.length ?? 0;
+}
+
+/** True when most of the letters in `text` are CJK ideographs or kana. */
+export function isMostlyCjk(text: string): boolean {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const cjk = countCjk(sample);
+  const latinWords = sample.match(/[A-Za-z\u00c0-\u024f]+/g)?.length ?? 0;
+  return cjk > latinWords * 2;
+}
+
+/**
+ * A reader's "amount of text": CJK characters plus words of other scripts.
+ * One CJK character weighs about as much as one word in reading time at the rates below.
+ */
+export function textWeight(text: string): number {
+  const cjk = countCjk(text);
+  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return cjk + words;
+}
+
+// Reading rates: ~400 CJK characters a minute, ~230 words a minute (commonly quoted averages).
+const CJK_PER_MINUTE = 400;
+const WORDS_PER_MINUTE = 230;
+
+export function readingMinutes(text: string): number {
+  const cjk = countCjk(text);
+  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return Math.max(1, Math.round(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Decodes character references that a page shows as literal text (double-escaped
+ * "&#xff0c;" in seed-dedecms snippets). Text in, text out: the result is never parsed as HTML.
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[body.toLowerCase()] ?? whole;
+  });
+}

@@ -1,0 +1,53 @@
+// The plain, serialisable data that lib/ returns. It crosses the message boundary between the
+// page (content script) and the popup, so nothing here may hold a DOM node or a function.
+
+/** One teaser in a related-articles block. `title` and `snippet` are text, never HTML. */
+export interface RelatedItem {
+  title: string;
+  /** Absolute http(s) URL. */
+  url: string;
+  snippet?: string;
+  /** Absolute http(s) (or data:image/) thumbnail URL. */
+  image?: string;
+}
+
+/** A related-articles block as the page showed it. */
+export interface RelatedBlock {
+  /** The heading as shown ("相关文章", "Related stories"); empty when the block had none. */
+  heading: string;
+  items: RelatedItem[];
+}
+
+/** What the cheap detector finds; it runs on every page load. */
+export interface Detection {
+  isArticle: boolean;
+  /** Number of related items found (0 when none). */
+  relatedCount: number;
+  /** BCP 47-ish language tag, lower case ("zh", "en", "ja"); "" when unknown. */
+  lang: string;
+}
+
+export interface Article {
+  title: string;
+  byline?: string;
+  siteName?: string;
+  /** ISO 8601 when the page gives it. */
+  publishedTime?: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  excerpt?: string;
+  /** Sanitised HTML of the article body (lib/sanitize.ts), safe to render. */
+  contentHtml: string;
+  /** Length of the article's text, in characters. */
+  textLength: number;
+  /** Whole minutes, at least 1 (lib/text.ts readingMinutes). */
+  readingMinutes: number;
+}
+
+/** Everything the reader view needs for one page. */
+export interface Extraction {
+  url: string;
+  detection: Detection;
+  article: Article | null;
+  related: RelatedBlock[];
+}
