@@ -1,0 +1,59 @@
+// The ONE component that renders article HTML. The extractor already sanitised it in the page;
+// it is sanitised again here, in the extension's own document, because the page that produced it
+// is untrusted (defence in depth).
+import { useMemo } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { sanitizeHtml } from '@/lib/sanitize';
+import { toHttpUrl } from '@/lib/url';
+import type { OpenIntent } from '@/lib/messages';
+import { openIntent } from './open-intent';
+
+export interface ArticleBodyProps {
+  html: string;
+  baseUrl: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  onOpenLink: (url: string, intent: OpenIntent) => void;
+}
+
+export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink }: ArticleBodyProps) {
+  const safe = useMemo(() => {
+    try {
+      return { html: sanitizeHtml(html, baseUrl) };
+    } catch (err) {
+      return { error: String(err) };
+    }
+  }, [html, baseUrl]);
+
+  // Links in the article must not navigate the popup (or leave the reader): they open in a tab,
+  // and a link to a place in this article scrolls there.
+  const onLinkClick = (event: JSX.TargetedMouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    if (!link) return;
+    const intent = openIntent(event);
+    event.preventDefault();
+    const raw = link.getAttribute('href') ?? '';
+    if (raw.startsWith('#')) {
+      const root = event.currentTarget.getRootNode() as Document | ShadowRoot;
+      const id = decodeURIComponent(raw.slice(1));
+      root.getElementById?.(id)?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    const url = toHttpUrl(raw, baseUrl);
+    if (url && intent) onOpenLink(url, intent);
+  };
+
+  if ('error' in safe) {
+    return <p class="sift-note">Sift could not display this article safely.</p>;
+  }
+  return (
+    <div
+      class="sift-body"
+      lang={lang || undefined}
+      dir={dir}
+      onClick={onLinkClick}
+      onAuxClick={onLinkClick}
+      dangerouslySetInnerHTML={{ __html: safe.html }}
+    />
+  );
+}

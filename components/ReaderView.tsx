@@ -1,0 +1,55 @@
+// The reader view of one page: title, byline / site / date, reading time, the article, then the
+// related blocks. The popup and the in-page reader both render it.
+import type { Extraction } from '@/lib/types';
+import type { OpenIntent } from '@/lib/messages';
+import { ArticleBody } from './ArticleBody';
+import { RelatedList } from './RelatedList';
+
+export interface ReaderViewProps {
+  extraction: Extraction;
+  opened: ReadonlySet<string>;
+  onOpenLink: (url: string, intent: OpenIntent) => void;
+}
+
+export function ReaderView({ extraction, opened, onOpenLink }: ReaderViewProps) {
+  const { article, related } = extraction;
+  const relatedCount = related.reduce((sum, block) => sum + block.items.length, 0);
+  return (
+    <div class="sift-reader">
+      {article ? (
+        <article class="sift-article" lang={article.lang || undefined} dir={article.dir}>
+          <header class="sift-header">
+            <h1 class="sift-title">{article.title}</h1>
+            <p class="sift-meta">
+              {[article.byline, article.siteName, formatDate(article.publishedTime)]
+                .filter(Boolean)
+                .map((part, i) => (
+                  <span key={i} class="sift-meta-part">
+                    {part}
+                  </span>
+                ))}
+              <span class="sift-meta-part sift-reading-time">{article.readingMinutes} min read</span>
+            </p>
+          </header>
+          <ArticleBody
+            html={article.contentHtml}
+            baseUrl={extraction.url}
+            lang={article.lang}
+            dir={article.dir}
+            onOpenLink={onOpenLink}
+          />
+        </article>
+      ) : (
+        <p class="sift-note">Sift found no article text on this page.</p>
+      )}
+      {relatedCount > 0 && <RelatedList blocks={related} opened={opened} onOpenLink={onOpenLink} />}
+    </div>
+  );
+}
+
+function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,25 @@
+// Applies the reader settings (theme, font, size, width) to everything under it as CSS
+// custom properties; reader.css does the rest.
+import type { ComponentChildren } from 'preact';
+import type { Settings } from '@/lib/settings';
+
+const WIDTHS = { narrow: '32em', medium: '40em', wide: '52em' } as const;
+
+export interface SiftRootProps {
+  settings: Settings;
+  class?: string;
+  children: ComponentChildren;
+}
+
+export function SiftRoot({ settings, class: className, children }: SiftRootProps) {
+  return (
+    <div
+      class={`sift ${className ?? ''}`}
+      data-theme={settings.theme}
+      data-font={settings.fontFamily}
+      style={{ '--sift-font-size': `${settings.fontSize}px`, '--sift-width': WIDTHS[settings.contentWidth] }}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The toolbar button of a tab: a badge with the related count on pages of this layout, a quiet
+// dot on an article without related items, nothing elsewhere; "ON" while the tab is in reader
+// mode. The tooltip says what was found.
+import { browser } from 'wxt/browser';
+import type { TabState } from './tab-state';
+
+// MV2 (Firefox build) has browserAction where MV3 has action.
+const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+const COLOR_RELATED = '#0b7a75';
+const COLOR_QUIET = '#8c959f';
+const COLOR_READER = '#b45309';
+
+export interface ActionLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export function actionLook(state: TabState): ActionLook {
+  const detection = state.detection;
+  const count = detection?.relatedCount ?? 0;
+  if (state.readerActive) {
+    return { text: 'ON', color: COLOR_READER, title: 'Sift Reader: reader mode is on. Press Esc or the shortcut to leave it.' };
+  }
+  if (!detection?.isArticle) {
+    return { text: '', color: COLOR_QUIET, title: 'Sift Reader: no article found on this page' };
+  }
+  if (count === 0) {
+    return { text: '•', color: COLOR_QUIET, title: 'Sift Reader: an article, no related items' };
+  }
+  return {
+    text: count > 99 ? '99+' : String(count),
+    color: COLOR_RELATED,
+    title: `Sift Reader: an article with ${count} related item${count === 1 ? '' : 's'}`,
+  };
+}
+
+export async function showTabState(tabId: number, state: TabState): Promise<void> {
+  const look = actionLook(state);
+  try {
+    await Promise.all([
+      action.setBadgeText({ tabId, text: look.text }),
+      action.setBadgeBackgroundColor({ tabId, color: look.color }),
+      action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
+      action.setTitle({ tabId, title: look.title }),
+    ]);
+  } catch {
+    // The tab closed meanwhile.
+  }
+}

@@ -1,0 +1,106 @@
+// Wiring only: the toolbar button, the shortcut, reading a tab for the popup, opening tabs.
+// Every message is checked for its sender before anything happens (lib/messages.ts).
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage } from '@/lib/messages';
+import type { Detection } from '@/lib/types';
+import { showTabState } from './action';
+import { httpUrlOnly, openNextTo, readPage, toggleReader } from './page';
+import { forgetTab, updateTabState } from './tab-state';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** A content script of this extension in the top frame of a tab: its tab id, else null. */
+function contentTab(sender: Sender): number | null {
+  if (sender.id !== browser.runtime.id || sender.tab?.id == null || sender.frameId !== 0) return null;
+  return sender.tab.id;
+}
+
+/** True for this extension's own pages (the popup, also when the tests open it in a tab). */
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+function validTabId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function validDetection(value: unknown): value is Detection {
+  const d = value as Detection | null;
+  return (
+    !!d &&
+    typeof d.isArticle === 'boolean' &&
+    typeof d.relatedCount === 'number' &&
+    Number.isInteger(d.relatedCount) &&
+    d.relatedCount >= 0 &&
+    typeof d.lang === 'string'
+  );
+}
+
+async function setReader(tabId: number, active: boolean) {
+  const state = await updateTabState(tabId, (s) => ({ ...s, readerActive: active }));
+  await showTabState(tabId, state);
+}
+
+async function toggle(tabId: number): Promise<boolean> {
+  const active = await toggleReader(tabId);
+  await setReader(tabId, active);
+  return active;
+}
+
+export default defineBackground(() => {
+  onMessage('detected', async ({ data, sender }) => {
+    const tabId = contentTab(sender);
+    if (tabId == null || !validDetection(data?.detection)) return;
+    const state = await updateTabState(tabId, (s) =>
+      // A fresh page load ends reader mode and starts a new list of opened items.
+      data.fresh ? { detection: data.detection, readerActive: false, opened: [] } : { ...s, detection: data.detection },
+    );
+    await showTabState(tabId, state);
+  });
+
+  onMessage('readerClosed', async ({ sender }) => {
+    const tabId = contentTab(sender);
+    if (tabId != null) await setReader(tabId, false);
+  });
+
+  onMessage('openLink', async ({ data, sender }) => {
+    const tabId = fromExtensionPage(sender) ? data?.tabId : contentTab(sender);
+    const url = httpUrlOnly(data?.url);
+    if (!validTabId(tabId) || !url) return false;
+    await openNextTo(tabId, url, data.active === true, data.newWindow === true);
+    await updateTabState(tabId, (s) => ({ ...s, opened: s.opened.includes(url) ? s.opened : [...s.opened, url] }));
+    return true;
+  });
+
+  onMessage('getPage', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
+    const tabId = data.tabId;
+    const { result, extracted } = await readPage(tabId);
+    if (result.status !== 'ok' || !extracted) return result;
+    // The extraction's detection is the freshest: the badge follows it.
+    const state = await updateTabState(tabId, (s) => ({ ...s, detection: extracted.extraction.detection }));
+    await showTabState(tabId, state);
+    return { ...result, readerActive: state.readerActive, opened: state.opened };
+  });
+
+  onMessage('toggleReader', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
+    return { active: await toggle(data.tabId) };
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-reader') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId == null) return;
+    try {
+      await toggle(tabId);
+    } catch {
+      // A page Sift cannot read (browser pages, the store): the shortcut does nothing there.
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch(() => {});
+  });
+
+});

@@ -1,0 +1,95 @@
+// Reading a tab on demand: the extractor and the reader overlay are injected with
+// scripting.executeScript only when asked (toolbar click or shortcut grant activeTab), so the
+// manifest needs no host permissions.
+import { browser } from 'wxt/browser';
+import type { ExtractorResult, PageResult, UnreadableReason } from '@/lib/messages';
+
+// Pages the browser never lets an extension script, whatever its permissions.
+const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+
+/** Why `url` cannot be read, judged from the URL alone; null when it is worth trying. */
+export function unreadableByUrl(url: string | undefined): UnreadableReason | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol === 'file:') return null;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'browser-page';
+  if (STORE_HOSTS.includes(parsed.hostname) && (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'))) {
+    return 'store';
+  }
+  return null;
+}
+
+/** Why executeScript failed, from its error and the URL when the browser let us see it. */
+export function unreadableByError(message: string, url: string | undefined): UnreadableReason {
+  if (url?.startsWith('file:') || /file:\/\//.test(message)) return 'file-access';
+  if (/gallery|webstore|addons\.mozilla/i.test(message)) return 'store';
+  if (/chrome:|edge:|about:|chrome-extension:|moz-extension:|view-source:|devtools:|privileged/i.test(message)) return 'browser-page';
+  return 'no-access';
+}
+
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  // Without the `tabs` permission the URL is there only while activeTab is granted.
+  return (await browser.tabs.get(tabId)).url;
+}
+
+export async function readPage(tabId: number): Promise<{ result: PageResult; extracted?: ExtractorResult & { ok: true } }> {
+  const url = await tabUrl(tabId);
+  const byUrl = unreadableByUrl(url);
+  if (byUrl) return { result: { status: 'unreadable', reason: byUrl, url } };
+  let injected;
+  try {
+    injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { result: { status: 'unreadable', reason: unreadableByError(message, url), url } };
+  }
+  const answer = injected[0]?.result as ExtractorResult | undefined;
+  if (!answer) return { result: { status: 'error', message: 'The page gave no answer (it may have been navigating).' } };
+  if (!answer.ok) {
+    if ('reason' in answer) return { result: { status: 'unreadable', reason: answer.reason, url } };
+    return { result: { status: 'error', message: answer.error } };
+  }
+  return {
+    result: { status: 'ok', extraction: answer.extraction, readerActive: false, opened: [] },
+    extracted: answer,
+  };
+}
+
+/** Switches the tab's reader overlay on or off; resolves to the new state. */
+export async function toggleReader(tabId: number): Promise<boolean> {
+  const injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/reader.js'] });
+  const answer = injected[0]?.result as { active?: unknown } | undefined;
+  if (typeof answer?.active !== 'boolean') throw new Error('Reader mode did not start on this page.');
+  return answer.active;
+}
+
+/** `url` when it is an absolute http(s) URL: nothing else may reach tabs.create. */
+export function httpUrlOnly(url: unknown): string | null {
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens `url` next to the page's tab, after the tabs already opened from it (as the browser
+ * does for links), in the background unless `active`.
+ */
+export async function openNextTo(tabId: number, url: string, active: boolean, newWindow: boolean): Promise<void> {
+  if (newWindow) {
+    await browser.windows.create({ url, focused: true });
+    return;
+  }
+  const page = await browser.tabs.get(tabId);
+  const siblings = await browser.tabs.query({ windowId: page.windowId });
+  const after = siblings.filter((t) => t.openerTabId === tabId).reduce((max, t) => Math.max(max, t.index), page.index);
+  await browser.tabs.create({ url, index: after + 1, active, openerTabId: tabId, windowId: page.windowId });
+}

@@ -1,0 +1,31 @@
+// What the background knows about each tab, kept in session storage so that it survives the
+// MV3 service worker being stopped and restarted between two messages.
+import { storage } from 'wxt/utils/storage';
+import type { Detection } from '@/lib/types';
+
+export interface TabState {
+  detection?: Detection;
+  readerActive: boolean;
+  /** Related items opened from this page, so the popup can mark them when it opens again. */
+  opened: string[];
+}
+
+const EMPTY: TabState = { readerActive: false, opened: [] };
+const MAX_OPENED = 200;
+
+const key = (tabId: number) => `session:tab-${tabId}` as const;
+
+export async function getTabState(tabId: number): Promise<TabState> {
+  return { ...EMPTY, ...((await storage.getItem<TabState>(key(tabId))) ?? {}) };
+}
+
+export async function updateTabState(tabId: number, change: (state: TabState) => TabState): Promise<TabState> {
+  const next = change(await getTabState(tabId));
+  next.opened = next.opened.slice(-MAX_OPENED);
+  await storage.setItem(key(tabId), next);
+  return next;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await storage.removeItem(key(tabId));
+}

@@ -1,0 +1,63 @@
+// Cheap detection on every http(s) page: only lib/detect.ts is bundled here (Readability and the
+// sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 16 KB.
+// It tells the background what it found, again after in-page navigation and after large DOM
+// changes (single-page sites, related lists that load late).
+import { detect } from '@/lib/detect';
+import { sendMessage } from '@/lib/messages';
+
+// A change this large (elements added or removed) may have brought an article or a related list.
+const LARGE_CHANGE = 20;
+// Wait until the page has been quiet this long before detecting again.
+const SETTLE_MS = 800;
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let lastReport = '';
+    let fresh = true;
+    let timer: number | undefined;
+
+    const report = () => {
+      timer = undefined;
+      let detection;
+      try {
+        detection = detect(document, location.href);
+      } catch {
+        return; // A detector bug must never break the page.
+      }
+      const key = JSON.stringify([location.href, detection]);
+      if (key === lastReport) return;
+      lastReport = key;
+      sendMessage('detected', { url: location.href, detection, fresh }).catch(() => {});
+      fresh = false;
+    };
+
+    const schedule = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = ctx.setTimeout(report, SETTLE_MS);
+    };
+
+    report();
+    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+
+    let changed = 0;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const list of [record.addedNodes, record.removedNodes]) {
+          for (const node of list) {
+            // Sift's own reader overlay is not a change of the page.
+            if (node.nodeType !== Node.ELEMENT_NODE || (node as Element).localName === 'sift-reader') continue;
+            changed += 1 + (node as Element).getElementsByTagName('*').length;
+          }
+        }
+      }
+      if (changed >= LARGE_CHANGE) {
+        changed = 0;
+        schedule();
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+  },
+});

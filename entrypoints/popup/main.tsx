@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+// popup.html?tab=<id> reads another tab: only a tab id is honoured (the browser tests open the
+// popup in a normal tab and point it at the fixture's tab). Otherwise it is the active tab.
+async function targetTab(): Promise<{ tabId: number; url?: string; inTab: boolean }> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d{1,10}$/.test(param)) return { tabId: Number(param), inTab: true };
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id == null) throw new Error('No active tab');
+  return { tabId: tab.id, url: tab.url, inTab: false };
+}
+
+const root = document.getElementById('app')!;
+targetTab().then(
+  (target) => render(<App tabId={target.tabId} inTab={target.inTab} />, root),
+  (err) => render(<App tabId={null} inTab={false} startError={String(err)} />, root),
+);

@@ -1,0 +1,79 @@
+// The in-page reader: a full-window modal <dialog> (top layer, so the page's z-indexes and
+// transforms cannot cover it, and the page behind is inert) holding the same ReaderView as the
+// popup, with settings and a close button. Esc closes it too.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Extraction } from '@/lib/types';
+import type { OpenIntent } from '@/lib/messages';
+import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
+import { ReaderView } from '@/components/ReaderView';
+import { SettingsPanel } from '@/components/Settings';
+import { SiftRoot } from '@/components/SiftRoot';
+import { StateMessage } from '@/components/States';
+
+export interface OverlayProps {
+  extraction: Extraction | null;
+  error?: string;
+  initialSettings: Settings;
+  onClose: () => void;
+  onOpenLink: (url: string, intent: OpenIntent) => Promise<boolean>;
+}
+
+export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink }: OverlayProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [settings, setSettings] = useState(initialSettings);
+  const [showSettings, setShowSettings] = useState(false);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  const open = async (url: string, intent: OpenIntent) => {
+    if (await onOpenLink(url, intent).catch(() => false)) setOpened((prev) => new Set(prev).add(url));
+  };
+  const changeSettings = (next: Settings) => {
+    setSettings(next);
+    saveSettings(next).catch(() => {});
+  };
+
+  return (
+    <SiftRoot settings={settings} class="sift-overlay-root">
+      <dialog
+        ref={dialog}
+        class="sift-overlay"
+        aria-label="Sift reader mode"
+        onCancel={(event) => {
+          // Esc: leave through the same path as the close button.
+          event.preventDefault();
+          onClose();
+        }}
+        onClose={onClose}
+      >
+        <div class="sift-bar">
+          <span class="sift-brand">
+            <span class="sift-brand-mark" aria-hidden="true" />
+            Sift · reader mode
+          </span>
+          <button type="button" class="sift-btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
+            Settings
+          </button>
+          <button type="button" class="sift-btn sift-close" title="Leave reader mode (Esc)" onClick={onClose}>
+            Close ✕
+          </button>
+        </div>
+        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} />}
+        <main class="sift-main">
+          {extraction ? (
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} />
+          ) : (
+            <StateMessage kind="error" title="Sift could not read this page">
+              <p>{error}</p>
+            </StateMessage>
+          )}
+        </main>
+      </dialog>
+    </SiftRoot>
+  );
+}

@@ -1,0 +1,107 @@
+// Reader mode in the page, injected on demand (scripting.executeScript, files: ['/reader.js']).
+// Every injection toggles: the first one builds the overlay, later ones find it through a
+// global of the extension's isolated world (shared by all of Sift's scripts in this page) and
+// switch it off or on. main() resolves to { active } for the background.
+import { render } from 'preact';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { extract } from '@/lib/extract';
+import type { Extraction } from '@/lib/types';
+import { sendMessage } from '@/lib/messages';
+import { loadSettings } from '@/lib/settings';
+import readerCss from '@/components/reader.css?inline';
+import overlayCss from './overlay.css?inline';
+import { Overlay } from './Overlay';
+import { lockPage, type PageLock } from './page-lock';
+
+interface ReaderHandle {
+  isValid(): boolean;
+  toggle(): Promise<boolean>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __siftReader: ReaderHandle | undefined;
+}
+
+function createReader(): ReaderHandle {
+  const ctx = new ContentScriptContext('sift-reader');
+  let ui: ShadowRootContentScriptUi<void> | null = null;
+  let lock: PageLock | null = null;
+  let busy = false;
+
+  const close = (tellBackground: boolean) => {
+    if (!ui) return;
+    const current = ui;
+    ui = null;
+    current.remove();
+    lock?.restore();
+    lock = null;
+    if (tellBackground && ctx.isValid) sendMessage('readerClosed').catch(() => {});
+  };
+  ctx.onInvalidated(() => close(false));
+
+  const open = async () => {
+    let extraction: Extraction | null = null;
+    let error: string | undefined;
+    try {
+      extraction = extract(document, location.href);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+    const settings = await loadSettings();
+    const created = await createShadowRootUi<void>(ctx, {
+      name: 'sift-reader',
+      position: 'modal',
+      zIndex: 2147483647,
+      mode: 'closed',
+      isolateEvents: true,
+      anchor: () => document.body ?? document.documentElement,
+      css: `${readerCss}\n${overlayCss}`,
+      onMount(container) {
+        render(
+          <Overlay
+            extraction={extraction}
+            error={error}
+            initialSettings={settings}
+            onClose={() => close(true)}
+            onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
+          />,
+          container,
+        );
+      },
+      onRemove() {
+        render(null, created.uiContainer);
+      },
+    });
+    lock = lockPage(document, window);
+    ui = created;
+    created.mount();
+  };
+
+  return {
+    isValid: () => ctx.isValid,
+    async toggle() {
+      if (busy) return ui !== null;
+      busy = true;
+      try {
+        if (ui) close(false);
+        else await open();
+      } finally {
+        busy = false;
+      }
+      return ui !== null;
+    },
+  };
+}
+
+export default defineUnlistedScript({
+  async main(): Promise<{ active: boolean }> {
+    let reader = globalThis.__siftReader;
+    if (!reader?.isValid()) {
+      reader = createReader();
+      globalThis.__siftReader = reader;
+    }
+    return { active: await reader.toggle() };
+  },
+});

@@ -1,0 +1,47 @@
+// Every message between the parts of Sift, in one typed protocol. Who sends what:
+//   content script -> background   detected
+//   reader overlay -> background   readerClosed, openLink
+//   popup          -> background   getPage, toggleReader, openLink
+// The background checks each sender (entrypoints/background.ts) before acting.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Detection, Extraction } from './types';
+
+/** How a link should open; worked out from the click by components/open-intent.ts. */
+export interface OpenIntent {
+  /** Bring the new tab to the front (Ctrl/Cmd+Shift-click); otherwise it opens in the background. */
+  active: boolean;
+  /** Open in a new window (Shift-click). */
+  newWindow: boolean;
+}
+
+export interface OpenLinkRequest extends OpenIntent {
+  url: string;
+  /** The page's tab. Ignored when the sender is a content script: its own tab is used. */
+  tabId?: number;
+}
+
+/** Why a page cannot be read, so the popup can say what to do next. */
+export type UnreadableReason = 'browser-page' | 'store' | 'pdf' | 'file-access' | 'no-access';
+
+/** The answer to "what is on this tab?" that the popup renders. */
+export type PageResult =
+  | { status: 'ok'; extraction: Extraction; readerActive: boolean; opened: string[] }
+  | { status: 'unreadable'; reason: UnreadableReason; url?: string }
+  | { status: 'error'; message: string };
+
+/** What the injected extractor (entrypoints/extractor.ts) hands back through executeScript. */
+export type ExtractorResult =
+  | { ok: true; extraction: Extraction }
+  | { ok: false; reason: 'pdf' }
+  | { ok: false; error: string };
+
+interface ProtocolMap {
+  /** `fresh` is true for the first report after the page loaded: a new page, reader mode off. */
+  detected(data: { url: string; detection: Detection; fresh: boolean }): void;
+  readerClosed(): void;
+  openLink(data: OpenLinkRequest): boolean;
+  getPage(data: { tabId: number }): PageResult;
+  toggleReader(data: { tabId: number }): { active: boolean };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

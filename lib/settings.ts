@@ -1,0 +1,63 @@
+// Every reader setting in one typed storage item. The popup and the in-page reader both read
+// and watch it, so a change in one applies at once in the other.
+import { storage } from 'wxt/utils/storage';
+
+export type Theme = 'auto' | 'light' | 'dark' | 'sepia';
+export type FontFamily = 'serif' | 'sans';
+export type ContentWidth = 'narrow' | 'medium' | 'wide';
+
+export interface Settings {
+  theme: Theme;
+  /** Body text size in CSS pixels. */
+  fontSize: number;
+  contentWidth: ContentWidth;
+  fontFamily: FontFamily;
+}
+
+export const THEMES: readonly Theme[] = ['auto', 'light', 'dark', 'sepia'];
+export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans'];
+export const CONTENT_WIDTHS: readonly ContentWidth[] = ['narrow', 'medium', 'wide'];
+export const FONT_SIZE_MIN = 14;
+export const FONT_SIZE_MAX = 26;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'auto',
+  fontSize: 18,
+  contentWidth: 'medium',
+  fontFamily: 'sans',
+};
+
+/**
+ * Settings as stored, made whole: `sync:` storage can hold a value written by another version
+ * of Sift on another machine, so every field is checked and a bad one falls back to its default.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const pick = <T>(allowed: readonly T[], v: unknown, fallback: T): T =>
+    allowed.includes(v as T) ? (v as T) : fallback;
+  const size = typeof value.fontSize === 'number' && Number.isFinite(value.fontSize) ? Math.round(value.fontSize) : NaN;
+  return {
+    theme: pick(THEMES, value.theme, DEFAULT_SETTINGS.theme),
+    fontSize: Number.isNaN(size) ? DEFAULT_SETTINGS.fontSize : Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, size)),
+    contentWidth: pick(CONTENT_WIDTHS, value.contentWidth, DEFAULT_SETTINGS.contentWidth),
+    fontFamily: pick(FONT_FAMILIES, value.fontFamily, DEFAULT_SETTINGS.fontFamily),
+  };
+}
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function loadSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(next: Settings): Promise<void> {
+  await settingsItem.setValue(normalizeSettings(next));
+}
+
+/** Calls `onChange` with the whole, checked settings whenever they change anywhere. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => onChange(normalizeSettings(value)));
+}
