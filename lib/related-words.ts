@@ -1,0 +1,96 @@
+// Heading words for related-articles blocks, in the languages the corpus and the holdout cover.
+// The page's own label decides (../shared/corpus/README.md "What counts, what doesn't"):
+// RELATED headings start a block; OTHER headings (site-wide lists, ads, tags, comments) only mark
+// where a related block ends.
+
+/** A related-block heading once its surrounding punctuation is gone ("【関連記事】", "相关文章:"). */
+export const RELATED = new RegExp(
+  '^(?:' +
+    [
+      // English
+      '(?:\\d+ )?(?:more )?related(?: (?:stories|articles?|posts?|content|coverage|links|reading|reads|news|videos|items|guides|pages))?',
+      'more (?:on|about) .{2,60}',
+      'see also',
+      'also read',
+      'read (?:more|next|also)',
+      'what to read next',
+      'further reading',
+      'recommended(?: for you| reading| reads| stories| articles| posts| content)?',
+      'you (?:may|might|will|\'ll) (?:also )?(?:like|enjoy|love|be interested in)',
+      'similar (?:articles|posts|stories|content|reads)',
+      'other people are reading',
+      '(?:more )?(?:stories|articles|posts) like this',
+      'more like this',
+      'people (?:also )?read',
+      'readers also (?:read|liked)',
+      // French, Spanish, Portuguese, Italian
+      '(?:sur le )?même sujet',
+      '(?:à )?lire (?:aussi|également)',
+      'voir aussi',
+      'vous aimerez (?:aussi|également)',
+      'articles? (?:similaires|liés|connexes)',
+      '(?:(?:artículos|noticias|notas|artigos|notícias|matérias|posts|conteúdos?) )?relacionad[oa]s',
+      '(?:también )?(?:te|le) puede(?:n)? interesar',
+      'lee también',
+      '(?:leia|veja) também',
+      'articoli correlati',
+      '(?:leggi|vedi) anche',
+      '(?:ti )?potrebbe(?:ro)? interessarti',
+      // German, Dutch, Czech, Polish, Russian, Turkish
+      '(?:ähnliche|verwandte) (?:artikel|beiträge|nachrichten|themen)',
+      'mehr zum thema',
+      'das könnte sie (?:auch )?interessieren',
+      'lesen sie (?:auch|mehr)',
+      'gerelateerde artikelen',
+      'lees (?:ook|meer)',
+      'související(?: články| zprávy)?',
+      'podobné články',
+      '(?:čtěte|přečtěte si) (?:také|též)',
+      '(?:powiązane|podobne) artykuły',
+      '(?:zobacz|czytaj) (?:też|także)',
+      '(?:похожие|связанные) (?:статьи|новости|материалы)',
+      '(?:читайте|смотрите) (?:также|еще|ещё)',
+      'по теме',
+      '(?:ilgili|benzer) (?:haberler|yazılar|içerikler)',
+      // Chinese (simplified and traditional), Japanese, Korean
+      '相[关關](?:文章|阅读|閱讀|新闻|新聞|报道|報導|報道|推荐|推薦|链接|鏈接|連結|资讯|資訊|内容|內容|热门文章|熱門文章|视频|影片|话题|話題|专题|專題)?(?:列表)?',
+      '延伸[阅閱][读讀]',
+      '推[荐薦](?:[阅閱][读讀]|新[闻聞]|文章)',
+      '猜你喜[欢歡]',
+      '[为為][您你]推[荐薦]',
+      '[您你]可能(?:还|還|也)?(?:会|會)?(?:喜[欢歡]|感[兴興]趣|有[兴興]趣)(?:的文章|的内容|的內容)?',
+      '看[过過]本文的人[还還]看了',
+      '[关関]連(?:記事|ニュース|情報|リンク)',
+      '[あ合]わせて[読よ]みたい',
+      '(?:おすすめ|オススメ)記事',
+      'こちらもおすすめ',
+      '관련\\s?(?:기사|뉴스|글)',
+      '추천\\s?기사',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+/**
+ * Headings of blocks that are not related lists: where one of these starts, the related block
+ * before it has ended. Matched anywhere in a short text.
+ */
+export const OTHER = new RegExp(
+  [
+    'popular|most (?:read|viewed|shared|commented|emailed)|trending|latest|top (?:stories|news)|editor\'?s? picks|featured|more from|around the web|from the web|sponsored|promoted|advert|newsletter|comments?|tags|topics|share|follow us',
+    '[热熱][门門点點搜]|排行|排名|最新|精彩|精华|精華|本站推荐|今日推荐|推广|推廣|广告|廣告|赞助|标签|標籤|评论|評論|分享|[关關]注我[们們]|相[关關]搜索|友情[链鏈]接',
+    'ランキング|人気|最新|広告|コメント',
+  ].join('|'),
+  'i',
+);
+
+/** Link texts that are navigation inside a block: more/all links, prev/next, comment counts. */
+export const NAV_TITLE =
+  /^(?:[«‹<>›»←→|\s]*)(?:更多|查看|全部|进入|返回|上一|下一|more\b|view all|see all|see more|read more|continue reading|all (?:stories|articles|news)|previous\b|prev\b|next\b|older|newer|back to|\d+\s*(?:comments?|replies|评论|條評論|条评论|跟帖))/i;
+
+/** An item whose own text (outside its title) says it is an ad. */
+export const AD_TEXT = /\b(?:sponsored|promoted|paid (?:post|content)|advertisement|anzeige)\b|广告|廣告|推广|推廣|赞助|贊助|スポンサー|\bPR\b(?=[\s:：]|$)/i;
+
+/** Ad-redirect and paid-recommendation link targets. */
+export const AD_HREF =
+  /doubleclick\.net|googleadservices|\/aclk\?|adclick|[?&](?:aid|adid|ad_id)=|\/goto\.php|beap\.gemini|\.taboola\.com|outbrain\.com\/network|utm_medium=(?:paid|cpc|sponsored)|[?&]ad=|\/adx?\//i;

@@ -1,0 +1,143 @@
+// Loads one labelled page folder (<dir>/source.html + <dir>/labels.json) into an offline
+// happy-dom Window. Shared by `npm run eval`, tests/corpus.test.ts and benchmarks.
+// happy-dom never fetches anything and never runs the page's scripts here: corpus pages are
+// third-party HTML full of analytics and ad loaders.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import iconv from 'iconv-lite';
+import { Window } from 'happy-dom';
+
+export interface LabelItem {
+  title: string;
+  href: string;
+  snippet?: string | null;
+}
+
+/** The union of the fixture and corpus labels.json formats (fields absent in one are optional). */
+export interface Labels {
+  url: string | null;
+  lang?: string;
+  is_article: boolean;
+  title?: string | null;
+  article_must_contain?: string[];
+  article_must_not_contain?: string[];
+  related: LabelItem[];
+  related_optional: LabelItem[];
+  notes?: string;
+}
+
+export interface LoadedPage {
+  id: string;
+  dir: string;
+  /** The address the page was loaded at: labels.url, or a placeholder when that is null. */
+  url: string;
+  labels: Labels;
+  window: Window;
+  document: Document;
+  /** Frees the window; call it when done with the page. */
+  close: () => Promise<void>;
+}
+
+/** The charset the page declares in a <meta>, or "utf-8". gb2312/gbk become GB18030 (a superset). */
+export function declaredCharset(bytes: Buffer): string {
+  // Meta tags are ASCII, so latin1 is a safe lens whatever the real encoding is.
+  const head = bytes.subarray(0, 16384).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(head);
+  const name = (m?.[1] ?? 'utf-8').toLowerCase();
+  if (/^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(name)) return 'gb18030';
+  return iconv.encodingExists(name) ? name : 'utf-8';
+}
+
+export function decodeHtml(bytes: Buffer): string {
+  return iconv.decode(bytes, declaredCharset(bytes));
+}
+
+export function placeholderUrl(id: string): string {
+  return `https://corpus.invalid/${encodeURIComponent(id)}/`;
+}
+
+/** A happy-dom Window at `url` that neither fetches, navigates nor runs scripts. */
+export function offlineWindow(url: string): Window {
+  return new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      enableJavaScriptEvaluation: false,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      enableImageFileLoading: false,
+      disableComputedStyleRendering: true,
+      handleDisabledFileLoadingAsSuccess: true,
+      disableIframePageLoading: true,
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+        disableFallbackToSetURL: true,
+      },
+      fetch: {
+        // Any request that still slips through is answered locally with an error.
+        interceptor: {
+          beforeAsyncRequest: async () => {
+            throw new Error('network disabled in corpus loader');
+          },
+          beforeSyncRequest: () => {
+            throw new Error('network disabled in corpus loader');
+          },
+        },
+      },
+    },
+  });
+}
+
+/** Parses `html` in an offline window at `url`. */
+export function loadHtml(html: string, url: string): { window: Window; document: Document } {
+  const window = offlineWindow(url);
+  const document = window.document as unknown as Document;
+  document.open();
+  document.write(html);
+  document.close();
+  return { window, document };
+}
+
+export function loadPage(dir: string): LoadedPage {
+  const id = basename(dir);
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
+  labels.related ??= [];
+  labels.related_optional ??= [];
+  const url = labels.url ?? placeholderUrl(id);
+  const html = decodeHtml(readFileSync(join(dir, 'source.html')));
+  const { window, document } = loadHtml(html, url);
+  return {
+    id,
+    dir,
+    url,
+    labels,
+    window,
+    document,
+    close: async () => {
+      await window.happyDOM.abort();
+      await window.happyDOM.close();
+    },
+  };
+}
+
+/** The page folders (those holding source.html and labels.json) under `root`, sorted by id. */
+export function listPageDirs(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(root, e.name))
+    .filter((d) => existsSync(join(d, 'source.html')) && existsSync(join(d, 'labels.json')))
+    .sort();
+}
+
+/**
+ * The deterministic ~30% of pages kept aside while tuning the extractors (FNV-1a hash of the id).
+ * Tune on the rest; report both.
+ */
+export function isHoldout(id: string): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 10 < 3;
+}
