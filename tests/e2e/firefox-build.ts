@@ -1,0 +1,39 @@
+// Builds the Firefox extension as it ships (no SIFT_E2E test permissions) into its own directory.
+// `wxt build` has no --outDir flag in 0.20.27, so this calls WXT's JS API in a child process:
+// a separate outDir keeps it clear of the Chrome e2e build that may run at the same time into
+// .output/, and a clean environment keeps vitest's NODE_ENV=test out of the build.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const script = `
+import { build } from 'wxt';
+await build({ browser: 'firefox', mode: 'production', outDir: process.env.SIFT_FIREFOX_OUT_DIR });
+`;
+
+/** Builds into `outDir` and returns the unpacked extension's directory (e.g. outDir/firefox-mv2). */
+export async function buildFirefox(outDir: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SIFT_FIREFOX_OUT_DIR: outDir };
+  for (const name of Object.keys(env)) {
+    if (name === 'NODE_ENV' || name === 'SIFT_E2E' || name.startsWith('VITEST')) delete env[name];
+  }
+  try {
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`wxt build -b firefox failed:\n${stdout}\n${stderr}`);
+  }
+  const built = readdirSync(outDir).find(
+    (name) => name.startsWith('firefox') && existsSync(join(outDir, name, 'manifest.json')),
+  );
+  if (!built) throw new Error(`no Firefox build with a manifest.json in ${outDir}`);
+  return join(outDir, built);
+}
