@@ -1,0 +1,131 @@
+// Chromium side of the benchmark and of `eval --browser`: builds the page bundle (lib/ +
+// Readability), launches Debian's Chromium, and serves saved pages from disk with no network
+// and no page scripts.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { declaredCharset, placeholderUrl } from './load-page';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Belt and braces: even a request that escaped the route handler resolves nowhere.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+// Page scripts stay off this way rather than with javaScriptEnabled:false: that would also make
+// the parser show <noscript> content as markup, a DOM no reader with JavaScript on ever gets.
+// DevTools evaluation (our bundle) is not subject to the page's CSP.
+export const NO_SCRIPTS_CSP = "script-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'";
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROME_PATH)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * Builds tests/tools/bench-page.ts with lib/ and Readability into one minified IIFE (vite 8's
+ * build API: esbuild's native binary is not guaranteed without npm install scripts). The result
+ * is an expression that sets `globalThis.__siftBench`.
+ */
+export async function buildPageBundle(): Promise<string> {
+  const { build } = await import('vite');
+  const out = await build({
+    configFile: false,
+    root: REPO,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: join(REPO, 'tests/tools/bench-page.ts'), formats: ['iife'], name: '__siftBenchLib' },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+  const chunk = outputs[0]?.output.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('page bundle: vite produced no chunk');
+  return `(() => { ${chunk.code}\n;globalThis.__siftBench = __siftBenchLib; return true; })()`;
+}
+
+/** A saved page ready to serve: its bytes, the charset they are in, the URL it is loaded at. */
+export interface PageSource {
+  id: string;
+  dir: string;
+  url: string;
+  bytes: Buffer;
+  /** The charset passed in Content-Type (gbk/gb2312 become gb18030, a superset). */
+  charset: string;
+}
+
+export function readPageSource(dir: string): PageSource {
+  const id = basename(dir);
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { url?: string | null };
+  const bytes = readFileSync(join(dir, 'source.html'));
+  return { id, dir, url: labels.url ?? placeholderUrl(id), bytes, charset: declaredCharset(bytes) };
+}
+
+function withoutHash(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * A context whose only answer is the page being opened: each main-frame navigation to the
+ * current page's URL gets its bytes from disk; every other request (images, CSS, iframes,
+ * beacons) is aborted. `open` loads one page in a fresh tab.
+ */
+export interface OfflineContext {
+  context: BrowserContext;
+  open(source: PageSource): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function offlineContext(browser: Browser): Promise<OfflineContext> {
+  const context = await browser.newContext({ serviceWorkers: 'block', javaScriptEnabled: true });
+  let current: PageSource | null = null;
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const isMainDoc = req.isNavigationRequest() && req.frame().parentFrame() === null;
+    if (current && isMainDoc && withoutHash(req.url()) === withoutHash(current.url)) {
+      await route.fulfill({
+        status: 200,
+        headers: {
+          'content-type': `text/html; charset=${current.charset}`,
+          'content-security-policy': NO_SCRIPTS_CSP,
+        },
+        body: current.bytes,
+      });
+    } else {
+      await route.abort('blockedbyclient');
+    }
+  });
+  return {
+    context,
+    async open(source) {
+      current = source;
+      const page = await context.newPage();
+      await page.goto(source.url, { waitUntil: 'load', timeout: 60_000 });
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Injects the page bundle (see buildPageBundle) into `page`. */
+export async function injectBundle(page: Page, bundle: string): Promise<void> {
+  await page.evaluate(bundle);
+}

@@ -1,0 +1,206 @@
+// Page-side entry of the benchmark: bundled (with lib/ and Readability) into one IIFE that
+// bench.ts and eval-browser.ts inject into a page loaded in Chromium. Everything here runs in
+// the page, so timings are the browser's own, not happy-dom's.
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { detect } from '../../lib/detect';
+import { extract } from '../../lib/extract';
+import { extractArticle } from '../../lib/extract-article';
+import { extractRelated } from '../../lib/extract-related';
+
+/** The timing of one operation on one page; `ms` is null when the operation threw. */
+export interface OpTiming {
+  /** Median time of one call, in milliseconds (warm: after the calibration runs). */
+  ms: number | null;
+  /** The first call on the page, before any warm-up (what a content script pays once). */
+  firstMs: number | null;
+  /** Calls per timed batch, and batches timed. */
+  reps: number;
+  samples: number;
+  error?: string;
+}
+
+export interface TimingOptions {
+  /** A timed batch lasts at least this long, so the timer's 0.1 ms resolution stays small. */
+  batchMs: number;
+  /** Batches timed per operation (the median is kept)… */
+  samples: number;
+  /** …unless the operation has already used this much time (then at least 3 batches). */
+  budgetMs: number;
+}
+
+export const DEFAULT_TIMING: TimingOptions = { batchMs: 5, samples: 7, budgetMs: 400 };
+
+export const OPS = ['treeWalker', 'isProbablyReaderable', 'detect', 'readabilityParse', 'extract'] as const;
+export type OpName = (typeof OPS)[number];
+
+export interface PageMeasure {
+  elements: number;
+  timings: Record<OpName, OpTiming>;
+  /** What the operations returned (once), to make sure the work was really done. */
+  readerable: boolean;
+  detectIsArticle: boolean | null;
+  readabilityTextLength: number | null;
+  extractTextLength: number | null;
+  relatedItems: number | null;
+  /** True when the document changed while Sift's functions ran (lib/ must never mutate it). */
+  mutated: boolean;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Times `fn`: one cold call, then doubles the batch size until a batch lasts `batchMs`, then
+ * keeps the median of `samples` batches. performance.now() is coarsened to 0.1 ms in a page
+ * that is not cross-origin isolated, so a 0.02 ms TreeWalker pass needs hundreds of calls.
+ */
+export function timeOp(fn: () => unknown, opts: TimingOptions = DEFAULT_TIMING): OpTiming {
+  const started = performance.now();
+  let firstMs: number;
+  try {
+    const t0 = performance.now();
+    fn();
+    firstMs = performance.now() - t0;
+  } catch (err) {
+    return { ms: null, firstMs: null, reps: 0, samples: 0, error: message(err) };
+  }
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    const elapsed = performance.now() - t0;
+    if (elapsed >= opts.batchMs || performance.now() - started > opts.budgetMs) break;
+    reps = elapsed > 0 ? Math.max(reps * 2, Math.ceil((reps * opts.batchMs * 1.2) / elapsed)) : reps * 8;
+  }
+  const perCall: number[] = [];
+  while (perCall.length < opts.samples) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    perCall.push((performance.now() - t0) / reps);
+    if (perCall.length >= 3 && performance.now() - started > opts.budgetMs) break;
+  }
+  return { ms: median(perCall), firstMs, reps, samples: perCall.length };
+}
+
+/** One pass over every element: the floor for any detector. */
+export function walkElements(doc: Document): number {
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+}
+
+/** Readability as its README says to run it: on a clone, since parse() rewrites the DOM it gets. */
+export function readabilityOnClone(doc: Document) {
+  return new Readability(doc.cloneNode(true) as Document).parse();
+}
+
+function fingerprint(doc: Document): string {
+  return `${doc.getElementsByTagName('*').length}:${doc.documentElement.outerHTML.length}:${doc.title}`;
+}
+
+function tryOnce<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+/** Measures the five operations on the document the bundle was injected into. */
+export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): PageMeasure {
+  const doc = document;
+  const before = fingerprint(doc);
+  // The first calls below are also the "first call" timings: nothing has run on the page yet.
+  const timings = {
+    treeWalker: timeOp(() => walkElements(doc), opts),
+    isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), opts),
+    detect: timeOp(() => detect(doc, url), opts),
+    readabilityParse: timeOp(() => readabilityOnClone(doc), opts),
+    extract: timeOp(() => extract(doc, url), opts),
+  };
+  const mutated = fingerprint(doc) !== before;
+  const extraction = tryOnce(() => extract(doc, url));
+  return {
+    elements: walkElements(doc),
+    timings,
+    readerable: isProbablyReaderable(doc),
+    detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
+    readabilityTextLength: tryOnce(() => readabilityOnClone(doc)?.textContent?.length ?? 0),
+    extractTextLength: extraction ? (extraction.article?.textLength ?? 0) : null,
+    relatedItems: extraction ? extraction.related.reduce((n, b) => n + b.items.length, 0) : null,
+    mutated,
+  };
+}
+
+export interface HugePageMeasure {
+  elements: number;
+  detect: OpTiming;
+  isProbablyReaderable: OpTiming;
+  /** One full extract() call: it must complete; its time is reported, not budgeted. */
+  extractMs: number | null;
+  extractError?: string;
+  extractTextLength: number | null;
+  relatedItems: number | null;
+}
+
+/** The generated 5 MB page: detection timed as usual, extraction run once (it is slow by nature). */
+export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMING): HugePageMeasure {
+  const doc = document;
+  const small: TimingOptions = { ...opts, samples: Math.min(opts.samples, 5) };
+  const result: HugePageMeasure = {
+    elements: walkElements(doc),
+    detect: timeOp(() => detect(doc, url), small),
+    isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
+    extractMs: null,
+    extractTextLength: null,
+    relatedItems: null,
+  };
+  try {
+    const t0 = performance.now();
+    const extraction = extract(doc, url);
+    result.extractMs = performance.now() - t0;
+    result.extractTextLength = extraction.article?.textLength ?? 0;
+    result.relatedItems = extraction.related.reduce((n, b) => n + b.items.length, 0);
+  } catch (err) {
+    result.extractError = message(err);
+  }
+  return result;
+}
+
+/** What `npm run eval -- --browser` compares with the happy-dom run. */
+export interface BrowserEvalResult {
+  isArticle: boolean | null;
+  relatedHrefs: string[];
+  title: string | null;
+  error?: string;
+}
+
+/** Each part on its own, so that one that throws does not hide the others' results. */
+export function evalPage(url: string): BrowserEvalResult {
+  const errors: string[] = [];
+  const attempt = <T>(name: string, fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (err) {
+      errors.push(`${name}: ${message(err)}`);
+      return null;
+    }
+  };
+  const detection = attempt('detect', () => detect(document, url));
+  const article = attempt('extractArticle', () => extractArticle(document, url));
+  const related = attempt('extractRelated', () => extractRelated(document, url));
+  return {
+    isArticle: detection ? detection.isArticle : null,
+    relatedHrefs: related ? related.flatMap((b) => b.items.map((i) => i.url)) : [],
+    title: article ? article.title : null,
+    ...(errors.length ? { error: errors.join('; ') } : {}),
+  };
+}

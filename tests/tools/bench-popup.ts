@@ -1,0 +1,211 @@
+// The built extension in Chromium: how long from opening the popup to the article painted, and
+// whether 50 reader-mode on/off cycles leak into the page's JS heap. The popup is opened as a tab
+// (popup.html?tab=<id>, as entrypoints/popup/main.tsx allows) pointed at the page's tab.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from './bench-browser';
+import { percentile } from './bench-stats';
+
+export interface PopupPageMeasure {
+  id: string;
+  bytes: number;
+  /** Open → article painted, one per popup opening, in ms. */
+  samples: number[];
+  p50: number | null;
+  /** Open → first contentful paint (the loading skeleton), p50. */
+  firstPaintP50: number | null;
+}
+
+export interface HeapMeasure {
+  page: string;
+  cycles: number;
+  beforeBytes: number;
+  afterBytes: number;
+  growthBytes: number;
+  note: string;
+}
+
+export type PopupMeasure =
+  | { status: 'ok'; pages: PopupPageMeasure[]; p50: number | null; p95: number | null; heap: HeapMeasure | null }
+  | { status: 'n/a'; reason: string; pages: PopupPageMeasure[]; heap: HeapMeasure | null };
+
+const OPENINGS = 10;
+const CYCLES = 50;
+const ARTICLE = '.sift-article .sift-body';
+const DONE = `${ARTICLE}, .sift-state`;
+const READER_BUTTON = 'button[aria-pressed]';
+
+// Runs in the popup before its own scripts: notes when the article is in the DOM, then waits for
+// the frame that shows it (requestAnimationFrame runs before paint, the task after it after).
+const PAINT_PROBE = `(() => {
+  if (location.protocol !== 'chrome-extension:') return;
+  const check = () => {
+    if (window.__siftPainted != null || !document.querySelector(${JSON.stringify(ARTICLE)})) return;
+    window.__siftPainted = -1;
+    requestAnimationFrame(() => setTimeout(() => { window.__siftPainted = performance.now(); }, 0));
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();`;
+
+function notAvailable(reason: string): PopupMeasure {
+  return { status: 'n/a', reason, pages: [], heap: null };
+}
+
+/** Chromium with the built extension loaded; returns its id. */
+async function launchWithExtension(extDir: string, userDir: string): Promise<{ context: BrowserContext; id: string }> {
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    serviceWorkers: 'allow',
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  try {
+    // Extensions.loadUnpacked rather than --load-extension: it says why a build does not load.
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extDir } as never)) as { id: string };
+    await cdp.detach();
+    const worker =
+      context.serviceWorkers().find((w) => w.url().includes(id)) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id), timeout: 15_000 }));
+    if (!worker) throw new Error('the background service worker did not start');
+    return { context, id };
+  } catch (err) {
+    await context.close();
+    throw new Error(`the extension did not load: ${(err as Error).message.replace(/^.*?: /, '')}`);
+  }
+}
+
+async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const worker = context.serviceWorkers()[0];
+  const tabId = await worker.evaluate(async (target: string) => {
+    // No named helpers in here: tsx would wrap them in a __name() the worker does not have.
+    const tabs: Array<{ id?: number; url?: string }> = await (globalThis as any).chrome.tabs.query({});
+    return tabs.find((t) => t.url && t.url.replace(/#.*$/, '') === target.replace(/#.*$/, ''))?.id ?? null;
+  }, url);
+  if (tabId == null) throw new Error(`no tab for ${url}`);
+  return tabId;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function toggle(popup: Page, to: boolean) {
+  const button = popup.locator(READER_BUTTON).first();
+  await button.click();
+  await popup.waitForFunction(
+    ([sel, want]) => document.querySelector(sel as string)?.getAttribute('aria-pressed') === String(want),
+    [READER_BUTTON, to] as const,
+    { timeout: 10_000 },
+  );
+}
+
+/** Measures the popup on `pages`; n/a (with the reason) while the extension has no popup yet. */
+export async function measurePopup(extDir: string | null, pages: PageSource[]): Promise<PopupMeasure> {
+  if (!extDir || !existsSync(join(extDir, 'manifest.json'))) return notAvailable('no extension build');
+  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  const popupFile: string | undefined = manifest.action?.default_popup;
+  if (!popupFile) return notAvailable('the build has no popup yet');
+  if (!pages.length) return notAvailable('no pages to open');
+
+  const userDir = mkdtempSync(join(tmpdir(), 'sift-bench-'));
+  let launched: { context: BrowserContext; id: string };
+  try {
+    launched = await launchWithExtension(extDir, userDir);
+  } catch (err) {
+    rmSync(userDir, { recursive: true, force: true });
+    return notAvailable((err as Error).message);
+  }
+  const { context, id } = launched;
+  try {
+    let current: PageSource | null = null;
+    await context.route('**/*', async (route) => {
+      const req = route.request();
+      const url = req.url();
+      if (url.startsWith('chrome-extension://')) return route.continue();
+      if (current && req.isNavigationRequest() && url.replace(/#.*$/, '') === current.url.replace(/#.*$/, '')) {
+        return route.fulfill({
+          status: 200,
+          headers: { 'content-type': `text/html; charset=${current.charset}`, 'content-security-policy': NO_SCRIPTS_CSP },
+          body: current.bytes,
+        });
+      }
+      return route.abort('blockedbyclient');
+    });
+    await context.addInitScript(PAINT_PROBE);
+    const results: PopupPageMeasure[] = [];
+    let heap: HeapMeasure | null = null;
+    for (const source of pages) {
+      current = source;
+      const tab = await context.newPage();
+      await tab.goto(source.url, { waitUntil: 'load' });
+      const tabId = await tabIdOf(context, source.url);
+      const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
+      const samples: number[] = [];
+      const firstPaints: number[] = [];
+      for (let i = 0; i < OPENINGS; i++) {
+        const popup = await context.newPage();
+        await popup.goto(popupUrl);
+        await popup.waitForSelector(DONE, { timeout: 30_000 });
+        if (!(await popup.$(ARTICLE))) {
+          const text = (await popup.textContent('.sift-state'))?.replace(/\s+/g, ' ').trim();
+          await popup.close();
+          throw new Error(`${source.id}: the popup showed no article (${text})`);
+        }
+        await popup.waitForFunction(() => ((window as any).__siftPainted ?? -1) > 0, undefined, { timeout: 10_000 });
+        samples.push(await popup.evaluate(() => (window as any).__siftPainted as number));
+        const fcp = await popup.evaluate(
+          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        );
+        if (fcp != null) firstPaints.push(fcp);
+        if (i === OPENINGS - 1 && source === pages[pages.length - 1]) heap = await readerCycles(tab, popup, source.id);
+        await popup.close();
+      }
+      results.push({
+        id: source.id,
+        bytes: source.bytes.length,
+        samples,
+        p50: percentile(samples, 0.5),
+        firstPaintP50: percentile(firstPaints, 0.5),
+      });
+      await tab.close();
+    }
+    const all = results.flatMap((r) => r.samples);
+    return { status: 'ok', pages: results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap };
+  } finally {
+    await context.close();
+    rmSync(userDir, { recursive: true, force: true });
+  }
+}
+
+/** 50 reader on/off cycles driven from the popup's button; the page's heap after GC, before and after. */
+async function readerCycles(tab: Page, popup: Page, id: string): Promise<HeapMeasure | null> {
+  if (!(await popup.$(READER_BUTTON))) return null;
+  // One cycle first: loading the reader's code and styles the first time is not a leak.
+  await toggle(popup, true);
+  await toggle(popup, false);
+  const before = await heapUsed(tab);
+  for (let i = 0; i < CYCLES; i++) {
+    await toggle(popup, true);
+    await toggle(popup, false);
+  }
+  const after = await heapUsed(tab);
+  return {
+    page: id,
+    cycles: CYCLES,
+    beforeBytes: before,
+    afterBytes: after,
+    growthBytes: after - before,
+    note: `${id}, after forced GC, Runtime.getHeapUsage of the page's isolate (page + content scripts)`,
+  };
+}

@@ -1,0 +1,365 @@
+// `npm run bench`: Sift's detection and extraction timed inside Debian's Chromium on every
+// corpus page (page scripts off, no network), against Readability's own isProbablyReaderable
+// and parse(); the sizes of what ships; the popup's open-to-article time; and the budgets of
+// issue 4, each with PASS/FAIL. A benchmark, not a test: it never fails `npm test`.
+//
+//   npm run bench [-- --corpus DIR ...] [--json] [--quick] [--no-build] [--only REGEX]
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import {
+  CHROMIUM,
+  REPO,
+  buildPageBundle,
+  injectBundle,
+  launchChromium,
+  offlineContext,
+  readPageSource,
+  type PageSource,
+} from './bench-browser';
+import { HUGE_PAGE_URL, generateHugePage } from './bench-gen';
+import { DEFAULT_TIMING, OPS, type HugePageMeasure, type OpName, type PageMeasure, type TimingOptions } from './bench-page';
+import { measurePopup, type PopupMeasure } from './bench-popup';
+import { buildExtension, measureShipped, type ShippedSizes } from './bench-sizes';
+import { stat, type Stat } from './bench-stats';
+import { listPageDirs } from './load-page';
+
+const DEFAULT_CORPORA = [resolve(REPO, '../shared/corpus/pages'), join(REPO, 'tests/fixtures')];
+const SEED_FIXTURE = 'seed-dedecms';
+const KB = 1024;
+
+interface Args {
+  corpora: string[];
+  json: boolean;
+  quick: boolean;
+  build: boolean;
+  only: RegExp | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { corpora: [], json: false, quick: false, build: true, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--corpus') args.corpora.push(resolve(argv[++i] ?? ''));
+    else if (a === '--json') args.json = true;
+    else if (a === '--quick') args.quick = true;
+    else if (a === '--no-build') args.build = false;
+    else if (a === '--only') args.only = new RegExp(argv[++i] ?? '');
+    else throw new Error(`unknown argument ${a} (see the header of tests/tools/bench.ts)`);
+  }
+  if (!args.corpora.length) args.corpora = DEFAULT_CORPORA;
+  return args;
+}
+
+interface PageRow {
+  id: string;
+  corpus: string;
+  bytes: number;
+  measure?: PageMeasure;
+  error?: string;
+}
+
+type Status = 'PASS' | 'FAIL' | 'n/a';
+interface Budget {
+  name: string;
+  limit: string;
+  value: string;
+  status: Status;
+  note?: string;
+}
+
+const started = Date.now();
+function log(msg: string) {
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}\n`);
+}
+
+async function measureCorpus(browser: Browser, bundle: string, sources: PageSource[], timing: TimingOptions) {
+  const rows: PageRow[] = [];
+  const offline = await offlineContext(browser);
+  try {
+    for (const [i, src] of sources.entries()) {
+      const row: PageRow = { id: src.id, corpus: relative(REPO, resolve(src.dir, '..')), bytes: src.bytes.length };
+      const page = await offline.open(src).catch((err: Error) => {
+        row.error = `load: ${err.message.split('\n')[0]}`;
+        return null;
+      });
+      if (page) {
+        try {
+          await injectBundle(page, bundle);
+          row.measure = await page.evaluate(
+            ([url, t]) => (globalThis as any).__siftBench.measurePage(url, t) as PageMeasure,
+            [src.url, timing] as const,
+          );
+        } catch (err) {
+          row.error = `measure: ${(err as Error).message.split('\n')[0]}`;
+        }
+        await page.close();
+      }
+      rows.push(row);
+      if ((i + 1) % 20 === 0 || i + 1 === sources.length) log(`  ${i + 1}/${sources.length} pages`);
+    }
+  } finally {
+    await offline.close();
+  }
+  return rows;
+}
+
+async function measureHuge(browser: Browser, bundle: string, timing: TimingOptions) {
+  const { html, elements } = generateHugePage();
+  const bytes = Buffer.from(html);
+  const src: PageSource = { id: 'generated-huge', dir: '', url: HUGE_PAGE_URL, bytes, charset: 'utf-8' };
+  const offline = await offlineContext(browser);
+  try {
+    const page = await offline.open(src);
+    await injectBundle(page, bundle);
+    const m = await page.evaluate(
+      ([url, t]) => (globalThis as any).__siftBench.measureHugePage(url, t) as HugePageMeasure,
+      [src.url, timing] as const,
+    );
+    return { bytes: bytes.length, generatedElements: elements, ...m };
+  } finally {
+    await offline.close();
+  }
+}
+
+const fmtMs = (v: number | null | undefined) => (v == null ? 'n/a' : v < 1 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`);
+const fmtX = (v: number | null | undefined) => (v == null ? 'n/a' : `${v.toFixed(2)}x`);
+const fmtKB = (v: number | null | undefined) => (v == null ? 'n/a' : `${(v / KB).toFixed(1)} KB`);
+
+function check(name: string, limit: string, value: number | null | undefined, ok: (v: number) => boolean, show: (v: number) => string, note?: string): Budget {
+  if (value == null) return { name, limit, value: 'n/a', status: 'n/a', ...(note ? { note } : {}) };
+  return { name, limit, value: show(value), status: ok(value) ? 'PASS' : 'FAIL', ...(note ? { note } : {}) };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const timing: TimingOptions = args.quick ? { batchMs: 2, samples: 3, budgetMs: 150 } : DEFAULT_TIMING;
+  const skipped: string[] = [];
+  const sources: PageSource[] = [];
+  for (const dir of args.corpora) {
+    if (!existsSync(dir)) {
+      const msg = `corpus ${dir} is absent: skipped`;
+      skipped.push(msg);
+      log(msg);
+      continue;
+    }
+    const dirs = listPageDirs(dir).filter((d) => !args.only || args.only.test(d));
+    sources.push(...dirs.map(readPageSource));
+  }
+
+  log(`bench: building the page bundle (lib/ + Readability)…`);
+  const bundle = await buildPageBundle();
+  const browser = await launchChromium();
+  const chromiumVersion = browser.version();
+  let rows: PageRow[] = [];
+  let huge: Awaited<ReturnType<typeof measureHuge>> | { error: string };
+  try {
+    log(`bench: ${sources.length} pages in Chromium ${chromiumVersion}…`);
+    rows = await measureCorpus(browser, bundle, sources, timing);
+    log(`bench: generated 5 MB page…`);
+    huge = await measureHuge(browser, bundle, timing).catch((err: Error) => ({ error: err.message }));
+  } finally {
+    await browser.close();
+  }
+
+  let sizes: ShippedSizes | { error: string };
+  let extDir: string | null = null;
+  try {
+    if (args.build) {
+      log(`bench: wxt build into .output/bench…`);
+      extDir = buildExtension(join(REPO, '.output/bench'));
+    } else {
+      extDir = join(REPO, '.output/chrome-mv3');
+    }
+    sizes = measureShipped(extDir);
+  } catch (err) {
+    sizes = { error: (err as Error).message };
+    extDir = null;
+  }
+
+  // Popup open → article painted, and reader on/off cycles: on the seed fixture and the largest page.
+  const bySize = [...sources].sort((a, b) => b.bytes.length - a.bytes.length);
+  const popupPages = [
+    sources.find((s) => s.id === SEED_FIXTURE),
+    bySize.find((s) => s.id !== SEED_FIXTURE && !s.dir.startsWith(join(REPO, 'tests/fixtures'))),
+  ].filter((s): s is PageSource => !!s);
+  log(`bench: popup open → article painted…`);
+  const popup: PopupMeasure = await measurePopup(extDir, popupPages).catch((err: Error) => ({
+    status: 'n/a' as const,
+    reason: `popup bench failed: ${err.message.split('\n')[0]}`,
+    pages: [],
+    heap: null,
+  }));
+
+  // Summaries.
+  const measured = rows.filter((r) => r.measure);
+  const ops = {} as Record<OpName, Stat & { errors: number; firstCall: Stat; firstError?: string }>;
+  for (const op of OPS) {
+    const t = measured.map((r) => r.measure!.timings[op]);
+    const ok = t.filter((x) => x.ms != null);
+    const firstError = t.find((x) => x.error)?.error;
+    ops[op] = {
+      ...stat(ok.map((x) => x.ms!)),
+      errors: t.length - ok.length,
+      firstCall: stat(ok.map((x) => x.firstMs!)),
+      ...(firstError ? { firstError } : {}),
+    };
+  }
+  const ratio = (a: OpName, b: OpName) =>
+    measured
+      .map((r) => ({ id: r.id, a: r.measure!.timings[a].ms, b: r.measure!.timings[b].ms }))
+      .filter((x) => x.a != null && x.b != null && x.b > 0)
+      .map((x) => ({ id: x.id, r: x.a! / x.b! }));
+  const detectRatios = ratio('detect', 'isProbablyReaderable');
+  const extractRatios = ratio('extract', 'readabilityParse');
+  const worst = (list: { id: string; r: number }[]) =>
+    [...list].sort((x, y) => y.r - x.r).slice(0, 5).map((x) => ({ id: x.id, ratio: Number(x.r.toFixed(2)) }));
+  const slowest = (op: OpName) =>
+    measured
+      .filter((r) => r.measure!.timings[op].ms != null)
+      .sort((x, y) => y.measure!.timings[op].ms! - x.measure!.timings[op].ms!)
+      .slice(0, 5)
+      .map((r) => ({ id: r.id, ms: Number(r.measure!.timings[op].ms!.toFixed(3)), elements: r.measure!.elements }));
+  const ratios = {
+    detectVsIsProbablyReaderable: { ...stat(detectRatios.map((x) => x.r)), worst: worst(detectRatios) },
+    extractVsReadabilityParse: { ...stat(extractRatios.map((x) => x.r)), worst: worst(extractRatios) },
+  };
+  const mutated = measured.filter((r) => r.measure!.mutated).map((r) => r.id);
+
+  const sz = 'error' in sizes ? null : sizes;
+  const hugeOk = 'error' in huge ? null : huge;
+  const budgets: Budget[] = [
+    check('content script (every page), minified', '<= 16 KB', sz && sz.everyPage.files.length ? sz.everyPage.bytes : null, (v) => v <= 16 * KB, fmtKB,
+      sz && !sz.everyPage.files.length ? 'no content script in the build yet' : undefined),
+    check('detection: p50 of ratios to isProbablyReaderable', '<= 3x', ratios.detectVsIsProbablyReaderable.p50, (v) => v <= 3, fmtX),
+    check('detection: p95 time', '<= 1 ms', ops.detect.n ? ops.detect.p95 : null, (v) => v <= 1, fmtMs),
+    check('full extraction: p50 of ratios to Readability.parse', '<= 1.25x', ratios.extractVsReadabilityParse.p50, (v) => v <= 1.25, fmtX),
+    check('popup open → article painted, p95', '<= 150 ms', popup.status === 'ok' ? popup.p95 : null, (v) => v <= 150, fmtMs,
+      popup.status === 'ok' ? undefined : popup.reason),
+    check('popup JS, gzip', '<= 45 KB', sz && sz.popup.files.length ? sz.popup.gzip : null, (v) => v <= 45 * KB, fmtKB,
+      sz && !sz.popup.files.length ? 'no popup in the build yet' : undefined),
+    check('5 MB page: detection', '<= 20 ms', hugeOk?.detect.ms, (v) => v <= 20, fmtMs, hugeOk?.detect.error),
+    hugeOk && hugeOk.extractMs != null
+      ? { name: '5 MB page: extraction completes', limit: 'completes', value: fmtMs(hugeOk.extractMs), status: 'PASS' }
+      : { name: '5 MB page: extraction completes', limit: 'completes', value: 'no', status: hugeOk?.extractError?.includes('not implemented') ? 'n/a' : 'FAIL', note: hugeOk?.extractError ?? (huge as { error?: string }).error },
+    check('50 reader on/off cycles: page JS heap growth', '< 1 MB', popup.heap?.growthBytes, (v) => v < KB * KB, fmtKB,
+      popup.heap ? popup.heap.note : 'reader mode not measurable yet'),
+  ];
+
+  const report = {
+    date: new Date().toISOString(),
+    chromium: { path: CHROMIUM, version: chromiumVersion },
+    // Timings are only comparable on an idle machine: other processes inflate them.
+    machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
+    timing,
+    corpora: args.corpora.map((dir) => ({ dir: relative(REPO, dir) || '.', pages: sources.filter((s) => resolve(s.dir, '..') === dir).length })),
+    skipped,
+    ops,
+    ratios,
+    slowest: { detect: slowest('detect'), extract: slowest('extract'), readabilityParse: slowest('readabilityParse') },
+    mutatedBySift: mutated,
+    loadErrors: rows.filter((r) => r.error).map((r) => ({ id: r.id, error: r.error })),
+    hugePage: huge,
+    sizes,
+    popup,
+    budgets,
+    pages: rows.map((r) => ({
+      id: r.id,
+      corpus: r.corpus,
+      bytes: r.bytes,
+      ...(r.error ? { error: r.error } : {}),
+      ...(r.measure
+        ? {
+            elements: r.measure.elements,
+            ms: Object.fromEntries(OPS.map((op) => [op, r.measure!.timings[op].ms])),
+            firstMs: Object.fromEntries(OPS.map((op) => [op, r.measure!.timings[op].firstMs])),
+            readerable: r.measure.readerable,
+            detectIsArticle: r.measure.detectIsArticle,
+            readabilityTextLength: r.measure.readabilityTextLength,
+            extractTextLength: r.measure.extractTextLength,
+            relatedItems: r.measure.relatedItems,
+          }
+        : {}),
+    })),
+  };
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  const p = (s = '') => out.push(s);
+  p(`Sift Reader benchmark — ${report.date}, Chromium ${chromiumVersion}, ${measured.length} pages measured` +
+    (report.loadErrors.length ? `, ${report.loadErrors.length} failed to load` : ''));
+  p(`  machine: ${report.machine.cpus} CPUs, load average ${report.machine.loadAverage1m} (figures are noisy when it exceeds the CPU count)`);
+  for (const s of skipped) p(`  (${s})`);
+  p(`  corpora: ${report.corpora.map((c) => `${c.dir} (${c.pages})`).join(', ')}`);
+  p();
+  p('Per page, in the page (warm median of repeated calls; "first" = the cold first call)');
+  p(`  ${'operation'.padEnd(34)}${'p50'.padStart(11)}${'p95'.padStart(11)}${'max'.padStart(11)}${'first p50'.padStart(12)}${'first p95'.padStart(12)}  errors`);
+  const labels: Record<OpName, string> = {
+    treeWalker: 'TreeWalker pass (floor)',
+    isProbablyReaderable: 'Readability isProbablyReaderable',
+    detect: 'Sift detect',
+    readabilityParse: 'Readability.parse on a clone',
+    extract: 'Sift extract (article+related+sanitise)',
+  };
+  for (const op of OPS) {
+    const o = ops[op];
+    p(`  ${labels[op].padEnd(34)}${fmtMs(o.p50).padStart(11)}${fmtMs(o.p95).padStart(11)}${fmtMs(o.max).padStart(11)}` +
+      `${fmtMs(o.firstCall.p50).padStart(12)}${fmtMs(o.firstCall.p95).padStart(12)}  ${o.errors}${o.firstError ? ` (${o.firstError})` : ''}`);
+  }
+  p();
+  p('Per-page ratios');
+  for (const [label, r] of [
+    ['Sift detect / isProbablyReaderable', ratios.detectVsIsProbablyReaderable],
+    ['Sift extract / Readability.parse', ratios.extractVsReadabilityParse],
+  ] as const) {
+    p(`  ${label.padEnd(36)} p50 ${fmtX(r.p50)}  p95 ${fmtX(r.p95)}  (n=${r.n})` +
+      (r.worst.length ? `  worst: ${r.worst.map((w) => `${w.id} ${w.ratio}x`).join(', ')}` : ''));
+  }
+  for (const op of ['detect', 'extract'] as const) {
+    const list = report.slowest[op];
+    if (list.length) p(`  slowest ${op}: ${list.map((x) => `${x.id} ${fmtMs(x.ms)} (${x.elements} el.)`).join(', ')}`);
+  }
+  if (mutated.length) p(`  !! Sift changed the document on: ${mutated.join(', ')}`);
+  for (const e of report.loadErrors) p(`  !! ${e.id}: ${e.error}`);
+  p();
+  p('Generated 5 MB page');
+  if (hugeOk) {
+    p(`  ${(hugeOk.bytes / KB / KB).toFixed(2)} MB, ${hugeOk.elements} elements; detect ${fmtMs(hugeOk.detect.ms)} (first call ${fmtMs(hugeOk.detect.firstMs)})` +
+      `${hugeOk.detect.error ? ` [${hugeOk.detect.error}]` : ''}; isProbablyReaderable ${fmtMs(hugeOk.isProbablyReaderable.ms)}; ` +
+      `extract ${hugeOk.extractMs != null ? fmtMs(hugeOk.extractMs) : `did not complete (${hugeOk.extractError})`}`);
+  } else p(`  failed: ${(huge as { error: string }).error}`);
+  p();
+  p('Shipped JS (chrome-mv3)');
+  if (sz) {
+    for (const [label, g] of [
+      ['every page (content scripts)', sz.everyPage],
+      ['lazily loaded (extractor…)', sz.lazy],
+      ['popup', sz.popup],
+      ['background', sz.background],
+    ] as const) {
+      p(`  ${label.padEnd(30)} ${fmtKB(g.bytes).padStart(9)} min  ${fmtKB(g.gzip).padStart(9)} gzip  ${g.files.map((f) => `${f.file} ${fmtKB(f.bytes)}`).join(', ') || '(none)'}`);
+    }
+  } else p(`  n/a: ${(sizes as { error: string }).error.split('\n')[0]}`);
+  p();
+  p('Popup: open → article painted');
+  if (popup.status === 'ok') {
+    for (const pg of popup.pages) p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)})`);
+    p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
+  } else p(`  n/a: ${popup.reason}`);
+  if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)} (${popup.heap.note})`);
+  p();
+  p('Budgets (issue 4)');
+  for (const b of budgets) {
+    p(`  ${b.status.padEnd(5)} ${b.name.padEnd(52)} ${b.value.padStart(10)}  (${b.limit})${b.note ? `  — ${b.note}` : ''}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : err}\n`);
+  process.exit(1);
+});
