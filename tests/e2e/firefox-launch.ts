@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Marionette } from './firefox-marionette';
 
-/** The Firefox binary: $FIREFOX_BIN, else Debian's firefox-esr (what .ci/run installs). */
+/** The Firefox binary: $FIREFOX_BIN when set, else Debian's firefox-esr (what .ci/run installs). */
 export function findFirefox(): string | null {
-  const candidates = [process.env.FIREFOX_BIN, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  return candidates.find((path): path is string => !!path && existsSync(path)) ?? null;
+  const candidates = process.env.FIREFOX_BIN ? [process.env.FIREFOX_BIN] : ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 function offlinePrefs(proxyPort: number): Record<string, string | number | boolean> {
