@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { declaredCharset, placeholderUrl } from './load-page';
+import { decodeHtml, placeholderUrl } from './load-page';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -56,21 +56,27 @@ export async function buildPageBundle(): Promise<string> {
   return `(() => { ${chunk.code}\n;globalThis.__siftBench = __siftBenchLib; return true; })()`;
 }
 
-/** A saved page ready to serve: its bytes, the charset they are in, the URL it is loaded at. */
+/** A saved page ready to serve, already decoded: it is served as UTF-8. */
 export interface PageSource {
   id: string;
   dir: string;
   url: string;
-  bytes: Buffer;
-  /** The charset passed in Content-Type (gbk/gb2312 become gb18030, a superset). */
-  charset: string;
+  /** The page's text re-encoded as UTF-8 (sent with charset=utf-8, which overrides its <meta>). */
+  body: Buffer;
+  /** Size of source.html on disk. */
+  fileBytes: number;
 }
 
+/**
+ * Reads a page folder. The bytes are decoded by load-page.ts's decodeHtml, the same decoding
+ * the happy-dom eval uses (declared charset, GBK as GB18030, stale GB2312 metas over UTF-8 bytes),
+ * so that Chromium and happy-dom see the same text.
+ */
 export function readPageSource(dir: string): PageSource {
   const id = basename(dir);
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { url?: string | null };
-  const bytes = readFileSync(join(dir, 'source.html'));
-  return { id, dir, url: labels.url ?? placeholderUrl(id), bytes, charset: declaredCharset(bytes) };
+  const raw = readFileSync(join(dir, 'source.html'));
+  return { id, dir, url: labels.url ?? placeholderUrl(id), body: Buffer.from(decodeHtml(raw), 'utf8'), fileBytes: raw.length };
 }
 
 function withoutHash(url: string): string {
@@ -104,10 +110,10 @@ export async function offlineContext(browser: Browser): Promise<OfflineContext> 
       await route.fulfill({
         status: 200,
         headers: {
-          'content-type': `text/html; charset=${current.charset}`,
+          'content-type': 'text/html; charset=utf-8',
           'content-security-policy': NO_SCRIPTS_CSP,
         },
-        body: current.bytes,
+        body: current.body,
       });
     } else {
       await route.abort('blockedbyclient');

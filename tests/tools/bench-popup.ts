@@ -1,9 +1,9 @@
 // The built extension in Chromium: how long from opening the popup to the article painted, and
 // whether 50 reader-mode on/off cycles leak into the page's JS heap. The popup is opened as a tab
 // (popup.html?tab=<id>, as entrypoints/popup/main.tsx allows) pointed at the page's tab.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from './bench-browser';
 import { percentile } from './bench-stats';
@@ -21,9 +21,10 @@ export interface PopupPageMeasure {
 export interface HeapMeasure {
   page: string;
   cycles: number;
-  beforeBytes: number;
-  afterBytes: number;
-  growthBytes: number;
+  beforeBytes: number | null;
+  afterBytes: number | null;
+  /** null when the cycles could not run; `note` says why. */
+  growthBytes: number | null;
   note: string;
 }
 
@@ -110,6 +111,23 @@ async function toggle(popup: Page, to: boolean) {
   );
 }
 
+/**
+ * A copy of the shipped build whose manifest also grants host access and `tabs`, as the e2e build
+ * does (SIFT_E2E in wxt.config.ts): a benchmark cannot click the toolbar button to get activeTab.
+ * The JS is the shipped JS, byte for byte.
+ */
+function timingCopy(extDir: string): string {
+  const copy = join(dirname(extDir), 'timing-chrome-mv3');
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(extDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.permissions = [...new Set([...(manifest.permissions ?? []), 'tabs'])];
+  manifest.host_permissions = ['<all_urls>'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
 /** Measures the popup on `pages`; n/a (with the reason) while the extension has no popup yet. */
 export async function measurePopup(extDir: string | null, pages: PageSource[]): Promise<PopupMeasure> {
   if (!extDir || !existsSync(join(extDir, 'manifest.json'))) return notAvailable('no extension build');
@@ -121,7 +139,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
   const userDir = mkdtempSync(join(tmpdir(), 'sift-bench-'));
   let launched: { context: BrowserContext; id: string };
   try {
-    launched = await launchWithExtension(extDir, userDir);
+    launched = await launchWithExtension(timingCopy(extDir), userDir);
   } catch (err) {
     rmSync(userDir, { recursive: true, force: true });
     return notAvailable((err as Error).message);
@@ -136,8 +154,8 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
       if (current && req.isNavigationRequest() && url.replace(/#.*$/, '') === current.url.replace(/#.*$/, '')) {
         return route.fulfill({
           status: 200,
-          headers: { 'content-type': `text/html; charset=${current.charset}`, 'content-security-policy': NO_SCRIPTS_CSP },
-          body: current.bytes,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': NO_SCRIPTS_CSP },
+          body: current.body,
         });
       }
       return route.abort('blockedbyclient');
@@ -168,12 +186,21 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
           () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         );
         if (fcp != null) firstPaints.push(fcp);
-        if (i === OPENINGS - 1 && source === pages[pages.length - 1]) heap = await readerCycles(tab, popup, source.id);
+        if (i === OPENINGS - 1 && source === pages[pages.length - 1]) {
+          heap = await readerCycles(tab, popup, source.id).catch((err: Error) => ({
+            page: source.id,
+            cycles: CYCLES,
+            beforeBytes: null,
+            afterBytes: null,
+            growthBytes: null,
+            note: `reader cycles failed: ${err.message.split('\n')[0]}`,
+          }));
+        }
         await popup.close();
       }
       results.push({
         id: source.id,
-        bytes: source.bytes.length,
+        bytes: source.fileBytes,
         samples,
         p50: percentile(samples, 0.5),
         firstPaintP50: percentile(firstPaints, 0.5),
@@ -189,11 +216,18 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
 }
 
 /** 50 reader on/off cycles driven from the popup's button; the page's heap after GC, before and after. */
-async function readerCycles(tab: Page, popup: Page, id: string): Promise<HeapMeasure | null> {
-  if (!(await popup.$(READER_BUTTON))) return null;
-  // One cycle first: loading the reader's code and styles the first time is not a leak.
+async function readerCycles(tab: Page, popup: Page, id: string): Promise<HeapMeasure> {
+  if (!(await popup.$(READER_BUTTON))) throw new Error('the popup has no reader-mode button');
+  // One cycle first: loading the reader's code and styles the first time is not a leak. It also
+  // checks that "on" really puts the overlay (WXT's <sift-reader> host) in the page and "off" removes it.
+  const overlays = () => tab.evaluate(() => document.querySelectorAll('sift-reader').length);
   await toggle(popup, true);
+  const shown = await overlays();
   await toggle(popup, false);
+  const left = await overlays();
+  if (shown !== 1 || left !== 0) {
+    throw new Error(`reader mode did not toggle the overlay (${shown} <sift-reader> when on, ${left} when off)`);
+  }
   const before = await heapUsed(tab);
   for (let i = 0; i < CYCLES; i++) {
     await toggle(popup, true);

@@ -79,7 +79,7 @@ async function measureCorpus(browser: Browser, bundle: string, sources: PageSour
   const offline = await offlineContext(browser);
   try {
     for (const [i, src] of sources.entries()) {
-      const row: PageRow = { id: src.id, corpus: relative(REPO, resolve(src.dir, '..')), bytes: src.bytes.length };
+      const row: PageRow = { id: src.id, corpus: relative(REPO, resolve(src.dir, '..')), bytes: src.fileBytes };
       const page = await offline.open(src).catch((err: Error) => {
         row.error = `load: ${err.message.split('\n')[0]}`;
         return null;
@@ -107,8 +107,8 @@ async function measureCorpus(browser: Browser, bundle: string, sources: PageSour
 
 async function measureHuge(browser: Browser, bundle: string, timing: TimingOptions) {
   const { html, elements } = generateHugePage();
-  const bytes = Buffer.from(html);
-  const src: PageSource = { id: 'generated-huge', dir: '', url: HUGE_PAGE_URL, bytes, charset: 'utf-8' };
+  const body = Buffer.from(html);
+  const src: PageSource = { id: 'generated-huge', dir: '', url: HUGE_PAGE_URL, body, fileBytes: body.length };
   const offline = await offlineContext(browser);
   try {
     const page = await offline.open(src);
@@ -117,7 +117,7 @@ async function measureHuge(browser: Browser, bundle: string, timing: TimingOptio
       ([url, t]) => (globalThis as any).__siftBench.measureHugePage(url, t) as HugePageMeasure,
       [src.url, timing] as const,
     );
-    return { bytes: bytes.length, generatedElements: elements, ...m };
+    return { bytes: body.length, generatedElements: elements, ...m };
   } finally {
     await offline.close();
   }
@@ -179,7 +179,7 @@ async function main() {
   }
 
   // Popup open → article painted, and reader on/off cycles: on the seed fixture and the largest page.
-  const bySize = [...sources].sort((a, b) => b.bytes.length - a.bytes.length);
+  const bySize = [...sources].sort((a, b) => b.fileBytes - a.fileBytes);
   const popupPages = [
     sources.find((s) => s.id === SEED_FIXTURE),
     bySize.find((s) => s.id !== SEED_FIXTURE && !s.dir.startsWith(join(REPO, 'tests/fixtures'))),
@@ -350,7 +350,7 @@ async function main() {
     for (const pg of popup.pages) p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)})`);
     p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
   } else p(`  n/a: ${popup.reason}`);
-  if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)} (${popup.heap.note})`);
+  if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
   p();
   p('Budgets (issue 4)');
   for (const b of budgets) {
