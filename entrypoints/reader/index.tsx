@@ -54,7 +54,9 @@ function createReader(): ReaderHandle {
       name: 'sift-reader',
       position: 'modal',
       zIndex: 2147483647,
-      mode: 'closed',
+      // Open (WXT's default): page CSS cannot reach in either way, and the browser tests and
+      // assistive tools can see the overlay. Its content is the page's own text.
+      mode: 'open',
       isolateEvents: true,
       anchor: () => document.body ?? document.documentElement,
       css: `${readerCss}\n${overlayCss}`,

@@ -1,0 +1,134 @@
+// Shared by the browser tests: Debian's Chromium with the test build of Sift loaded, the
+// fixtures served from 127.0.0.1, and every other request aborted (tests never touch the network).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { E2E_DIST, ROOT } from './global-setup';
+
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+export interface FixtureLabels {
+  url: string;
+  title: string | null;
+  is_article: boolean;
+  article_must_contain: string[];
+  related: { title: string; href: string; snippet: string | null }[];
+}
+
+export function labelsOf(id: string): FixtureLabels {
+  return JSON.parse(readFileSync(join(FIXTURES, id, 'labels.json'), 'utf8')) as FixtureLabels;
+}
+
+/** Serves each fixture at the path of its canonical URL, so its relative links resolve as on the real site. */
+export async function serveFixtures(): Promise<{ origin: string; urlOf: (id: string) => string; close: () => Promise<void> }> {
+  const byPath = new Map<string, string>();
+  for (const id of readdirSync(FIXTURES)) {
+    if (!existsSync(join(FIXTURES, id, 'labels.json'))) continue;
+    const url = new URL(labelsOf(id).url);
+    byPath.set(url.pathname + url.search, id);
+  }
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const id = byPath.get(path);
+    if (!id) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(readFileSync(join(FIXTURES, id, 'source.html')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    urlOf: (id) => {
+      const url = new URL(labelsOf(id).url);
+      return origin + url.pathname + url.search;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Sift's background service worker: the tests read badges and tabs through it. */
+  worker: Worker;
+  close: () => Promise<void>;
+}
+
+export async function launchWithSift(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'sift-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${E2E_DIST}`,
+      `--load-extension=${E2E_DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1') return route.abort();
+    return route.continue();
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `page`, asked of the extension (the test build has `tabs`). */
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await browser.worker.evaluate(async (href) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === href)?.id ?? null;
+  }, url);
+  if (id == null) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+export function badgeText(browser: Browser, tabId: number): Promise<string> {
+  return browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+export function badgeTitle(browser: Browser, tabId: number): Promise<string> {
+  return browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+}
+
+/** The popup, opened in a normal tab and pointed at `tabId` (popup.html?tab=…). */
+export async function openPopup(browser: Browser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 720, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Opens a fixture page and waits until Sift's content script has had its say. */
+export async function openFixture(browser: Browser, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, tabId: await tabIdOf(browser, page) };
+}

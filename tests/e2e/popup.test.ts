@@ -1,0 +1,175 @@
+// @vitest-environment node
+// The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
+// article and 29 related items, opening items in background tabs, and the other states.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, type Browser } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithSift();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('seed page (seed-dedecms)', () => {
+  const labels = labelsOf('seed-dedecms');
+
+  it('shows the related count on the toolbar badge', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    await expect.poll(() => badgeText(browser, tabId)).toBe(String(labels.related.length));
+    expect(await badgeTitle(browser, tabId)).toContain(`${labels.related.length} related`);
+    await page.close();
+  });
+
+  it('shows the title, the article and every related item in the popup', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.locator('.sift-title').textContent()).toBe(labels.title);
+    const body = await popup.locator('.sift-body').innerText();
+    for (const phrase of labels.article_must_contain) expect(body).toContain(phrase);
+    expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min read$/);
+
+    const titles = await popup.locator('.sift-item-link').allTextContents();
+    expect(titles).toEqual(labels.related.map((item) => item.title));
+    expect(await popup.locator('.sift-count').first().textContent()).toBe(String(labels.related.length));
+    await popup.close();
+    await page.close();
+  });
+
+  it('collapses and expands a related block and an item summary, by mouse and keyboard', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const popup = await openPopup(browser, tabId);
+    const block = popup.locator('details.sift-related').first();
+    const firstLink = popup.locator('.sift-item-link').first();
+    await firstLink.waitFor();
+
+    await block.locator('summary').click();
+    expect(await block.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await firstLink.isVisible()).toBe(false);
+    await block.locator('summary').focus();
+    await popup.keyboard.press('Enter');
+    expect(await block.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await firstLink.isVisible()).toBe(true);
+
+    const more = popup.locator('.sift-more').first();
+    const snippet = popup.locator('.sift-item').first().locator('.sift-snippet');
+    expect(await snippet.isVisible()).toBe(false);
+    await more.click();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    expect(await snippet.textContent()).toBe(labels.related[0].snippet);
+    await more.press('Space');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await snippet.isVisible()).toBe(false);
+    await popup.close();
+    await page.close();
+  });
+
+  it('opens items in background tabs next to the page, marks them, and stays open', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const popup = await openPopup(browser, tabId);
+    const links = popup.locator('.sift-item-link');
+    await links.first().waitFor();
+    const first = (await links.nth(0).getAttribute('href'))!;
+    const second = (await links.nth(1).getAttribute('href'))!;
+    // The link is the page's item, resolved against the page it came from.
+    expect(new URL(first).pathname).toBe(new URL(labels.related[0].href).pathname);
+
+    await links.nth(0).click(); // a plain click
+    await links.nth(1).focus();
+    await popup.keyboard.press('Enter'); // Enter on a focused item
+
+    const opened = () =>
+      browser.worker.evaluate(async (opener) => {
+        const all = await chrome.tabs.query({});
+        const page = all.find((t) => t.id === opener)!;
+        return all
+          .filter((t) => t.openerTabId === opener)
+          .sort((a, b) => a.index - b.index)
+          .map((t) => ({ url: t.pendingUrl || t.url, offset: t.index - page.index, active: t.active }));
+      }, tabId);
+    await expect.poll(async () => (await opened()).length).toBe(2);
+    expect(await opened()).toEqual([
+      { url: first, offset: 1, active: false },
+      { url: second, offset: 2, active: false },
+    ]);
+
+    expect(popup.isClosed()).toBe(false);
+    await expect.poll(() => popup.locator('.sift-item.is-opened').count()).toBe(2);
+    expect(await popup.locator('.sift-item').first().getAttribute('class')).toContain('is-opened');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages that are not articles', () => {
+  it('says so on a home page, with no badge, and shows it anyway on request', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
+    const popup = await openPopup(browser, tabId);
+    const state = popup.locator('.sift-state-title');
+    await expect.poll(() => state.textContent()).toBe('Sift found no article on this page');
+    expect(await badgeText(browser, tabId)).toBe('');
+    await popup.getByRole('button', { name: 'Show anyway' }).click();
+    expect(await popup.locator('.sift-state').count()).toBe(0);
+    expect(await popup.locator('.sift-reader').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a quiet badge on an article without related items', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('en-blog-no-related'));
+    await expect.poll(() => badgeTitle(browser, tabId)).toContain('no related items');
+    expect(await badgeText(browser, tabId)).toBe('•');
+    await page.close();
+  });
+
+  it('says a browser page cannot be read', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('chrome://version');
+    const tabId = await browser.worker.evaluate(
+      async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version'))?.id ?? -1,
+    );
+    expect(tabId).toBeGreaterThan(-1);
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.locator('.sift-state-title').textContent()).toBe('Sift cannot read this page');
+    expect(await popup.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('settings', () => {
+  it('apply at once and persist across popup openings', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const first = await openPopup(browser, tabId);
+    const root = first.locator('.sift').first();
+    await first.locator('.sift-title').waitFor();
+    expect(await root.getAttribute('data-theme')).toBe('auto');
+    const defaultSize = await root.evaluate((el) => getComputedStyle(el).fontSize);
+    await first.getByRole('button', { name: 'Settings' }).click();
+    await first.getByLabel('Dark').check();
+    await first.getByLabel('Serif').check();
+    await first.getByRole('button', { name: 'Larger text' }).click();
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await root.getAttribute('data-font')).toBe('serif');
+    const size = await root.evaluate((el) => getComputedStyle(el).fontSize);
+    expect(size).not.toBe(defaultSize);
+    await first.close();
+
+    const second = await openPopup(browser, tabId);
+    const again = second.locator('.sift').first();
+    await second.locator('.sift-title').waitFor();
+    await expect.poll(() => again.getAttribute('data-theme')).toBe('dark');
+    expect(await again.getAttribute('data-font')).toBe('serif');
+    expect(await again.evaluate((el) => getComputedStyle(el).fontSize)).toBe(size);
+    await second.getByRole('button', { name: 'Settings' }).click();
+    expect(await second.getByLabel('Dark').isChecked()).toBe(true);
+    await second.close();
+    await page.close();
+  });
+});

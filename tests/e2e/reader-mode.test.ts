@@ -1,0 +1,126 @@
+// @vitest-environment node
+// Reader mode in the page itself: the overlay shows the article over a hidden page, and leaving
+// it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, type Browser } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+const labels = labelsOf('seed-dedecms');
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithSift();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Gives the page a button with its own listener and a text box, types into it, scrolls down. */
+async function preparePage(page: Page) {
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.innerHTML = '<button id="probe-button" type="button">probe</button><input id="probe-input">';
+    document.body.prepend(box);
+    (window as unknown as { probeClicks: number }).probeClicks = 0;
+    document.getElementById('probe-button')!.addEventListener('click', () => {
+      (window as unknown as { probeClicks: number }).probeClicks += 1;
+    });
+  });
+  await page.locator('#probe-input').fill('typed by the reader');
+  await page.evaluate(() => window.scrollTo(0, 1234));
+  await page.locator('#probe-input').focus({ timeout: 1000 }).catch(() => {});
+  // Focusing scrolls the input into view: scroll back down after it.
+  await page.evaluate(() => {
+    document.getElementById('probe-input')!.focus({ preventScroll: true });
+    window.scrollTo(0, 1234);
+  });
+}
+
+async function snapshot(page: Page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    scrollY: window.scrollY,
+    value: (document.getElementById('probe-input') as HTMLInputElement).value,
+    focused: document.activeElement?.id ?? null,
+  }));
+}
+
+async function toggleFromPopup(tabId: number, page: Page) {
+  const popup = await openPopup(browser, tabId);
+  const button = popup.getByRole('button', { name: 'Reader mode' });
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-pressed')).not.toBeNull();
+  const pressed = await button.getAttribute('aria-pressed');
+  await popup.close();
+  await page.bringToFront();
+  return pressed;
+}
+
+async function expectReaderOn(page: Page) {
+  const title = page.locator('sift-reader .sift-title');
+  await expect.poll(() => title.textContent()).toBe(labels.title);
+  const text = await page.locator('sift-reader .sift-body').innerText();
+  expect(text).toContain(labels.article_must_contain[0]);
+  expect(await page.locator('sift-reader .sift-item-link').count()).toBe(labels.related.length);
+  // The page behind is covered everywhere and cannot scroll.
+  const hidden = await page.evaluate(() => {
+    const points = [
+      [10, 10],
+      [innerWidth / 2, innerHeight / 2],
+      [innerWidth - 10, innerHeight - 10],
+    ];
+    return {
+      covered: points.every(([x, y]) => document.elementFromPoint(x, y)?.localName === 'sift-reader'),
+      overflow: getComputedStyle(document.documentElement).overflow,
+    };
+  });
+  expect(hidden).toEqual({ covered: true, overflow: 'hidden' });
+}
+
+async function expectPageRestored(page: Page, before: Awaited<ReturnType<typeof snapshot>>) {
+  await expect.poll(() => page.locator('sift-reader').count()).toBe(0);
+  expect(await snapshot(page)).toEqual(before);
+  const clicks = await page.evaluate(() => (window as unknown as { probeClicks: number }).probeClicks);
+  await page.locator('#probe-button').click();
+  expect(await page.evaluate(() => (window as unknown as { probeClicks: number }).probeClicks)).toBe(clicks + 1);
+}
+
+describe('reader mode on the seed page', () => {
+  it('covers the page with the article and gives the page back on Esc', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    await preparePage(page);
+    const before = await snapshot(page);
+    expect(before.scrollY).toBe(1234);
+
+    expect(await toggleFromPopup(tabId, page)).toBe('true');
+    await expectReaderOn(page);
+    expect(await badgeText(browser, tabId)).toBe('ON');
+
+    await page.keyboard.press('Escape');
+    await expectPageRestored(page, before);
+    await expect.poll(() => badgeText(browser, tabId)).toBe(String(labels.related.length));
+    await page.close();
+  });
+
+  it('leaves by the close button and by the popup toggle, and can come back', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    await preparePage(page);
+    const before = await snapshot(page);
+
+    await toggleFromPopup(tabId, page);
+    await expectReaderOn(page);
+    await page.locator('sift-reader .sift-close').click();
+    await expectPageRestored(page, before);
+
+    const after = await snapshot(page);
+    expect(await toggleFromPopup(tabId, page)).toBe('true');
+    await expectReaderOn(page);
+    expect(await toggleFromPopup(tabId, page)).toBe('false');
+    await expectPageRestored(page, after);
+    await page.close();
+  });
+});
