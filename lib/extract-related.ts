@@ -19,11 +19,19 @@ interface Found {
   items: RelatedItem[];
 }
 
-const SKIP_TEXT_IN = 'script,style,noscript,template,textarea,select,option,a,button,nav,[role=navigation]';
+// Wikipedia-style hatnotes ("See also: X", role=note) are cross-references, not teaser lists.
+const SKIP_TEXT_IN = 'script,style,noscript,template,textarea,select,option,a,button,nav,[role=navigation],[role=note]';
+// Class and id words for related boxes: English, and the pinyin abbreviations of Chinese CMSs
+// (xgwz 相关文章, xgyd 相关阅读, xgxw 相关新闻, xgtj 相关推荐).
+const RELATED_BOX =
+  '[class*=relate],[class*=Relate],[id*=relate],[id*=Relate],[class*=similar],[id*=similar],[class*=xgwz],[id*=xgwz],[class*=xgyd],[id*=xgyd],[class*=xgxw],[id*=xgxw],[class*=xgtj],[id*=xgtj],[class*=xiangguan],[id*=xiangguan]';
+const NOT_RELATED_BOX = /tag|topic|search|keyword|categor|product|shop|video|gallery|author|popular|hot|comment|ad[-_s]|sponsor|link(?!s)/i;
 const HEADING_TAG = /^H[1-6]$/;
-const CONTAINER_TAG = /^(?:DIV|UL|OL|DL|SECTION|ASIDE|TABLE|TBODY|IFRAME|ARTICLE)$/;
+const CONTAINER_TAG = /^(?:DIV|UL|OL|DL|SECTION|ASIDE|TABLE|TBODY|TR|TD|IFRAME|ARTICLE|FORM|FOOTER)$/;
 const HIDDEN = '[hidden],[style*="display:none"],[style*="display: none"]';
 const SNIPPET = 'p,[class*=desc],[class*=summary],[class*=intro],[class*=excerpt],[class*=dek],[class*=teaser],[class*=abstract]';
+// Share pop-ups inside teasers (gne-163-8: "用微信扫码二维码") are not snippets.
+const NOT_SNIPPET = `${HIDDEN},[class*=share],[class*=qrcode],[class*=weixin]`;
 const PLACEHOLDER_IMG = /^data:image\/(?:svg|gif)|(?:grey|gray|blank|spacer|placeholder|loading|lazy|pixel|1x1|transparent|default)[\w-]*\.(?:gif|png|jpe?g|svg)/i;
 /** Longest heading text looked at; longer text is prose, not a heading. */
 const MAX_HEADING = 60;
@@ -88,13 +96,14 @@ function candidatesIn(root: Element, base: string, pageUrl: string): Candidate[]
     const url = toHttpUrl(a.getAttribute('href'), base);
     if (!url || AD_HREF.test(url) || isSelfLink(url, pageUrl)) continue;
     const { text, titleEl } = linkTitle(a);
-    if (!text || NAV_TITLE.test(text) || a.closest('nav')) continue;
+    if (!/\p{L}/u.test(text) || NAV_TITLE.test(text) || a.closest('nav,[role=navigation]')) continue;
     out.push({ a, url, title: text, titleEl });
   }
   return out;
 }
 
-const weight = (t: string) => (isMostlyCjk(t) ? textWeight(t) - 1 : textWeight(t));
+// Chinese headlines run to 8+ characters; 4-character links are channels and topics (guancha's 中国外交).
+const weight = (t: string) => (isMostlyCjk(t) ? textWeight(t) - 2 : textWeight(t));
 
 /** Splits the links of one list part into teasers and keeps each teaser's headline link(s). */
 function itemsOf(part: Element, cands: Candidate[], base: string): RelatedItem[] {
@@ -135,7 +144,7 @@ function itemsOf(part: Element, cands: Candidate[], base: string): RelatedItem[]
       const item: RelatedItem = { title: c.title, url: c.url };
       const scope = kept.length === 1 ? el : c.a;
       for (const s of scope.querySelectorAll(SNIPPET)) {
-        if (s.contains(c.titleEl) || c.titleEl.contains(s) || s.matches(HIDDEN) || s.closest(HIDDEN)) continue;
+        if (s.contains(c.titleEl) || c.titleEl.contains(s) || s.closest(NOT_SNIPPET)) continue;
         const text = decodeEntities(visibleText(s));
         if (textWeight(text) >= 3 && text !== c.title) {
           item.snippet = text;
@@ -159,7 +168,7 @@ function findHeadings(doc: Document): { node: Node; text: string; related: boole
   let lastParent: Element | null = null;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = n.nodeValue!;
-    if (data.length > MAX_HEADING * 2 || !/\S/.test(data)) continue;
+    if (data.length > MAX_HEADING * 8 || !/\S/.test(data)) continue;
     const parent = n.parentElement!;
     let text = bare(data);
     let node: Node = n;
@@ -184,10 +193,13 @@ function findHeadings(doc: Document): { node: Node; text: string; related: boole
 }
 
 function findBlocks(doc: Document, url: string): Found[] {
+  // Wiki pages have cross-references ("See also"), never teaser lists (corpus README).
+  if (doc.querySelector('meta[name=generator][content^=MediaWiki]')) return [];
   const base = baseOf(doc, url);
   const headings = findHeadings(doc);
   const marks = headings.map((h) => h.node);
-  const isMark = (el: Element) => marks.some((m) => m !== el && el.contains(m));
+  const startsWithMark = (el: Element, first?: Element) =>
+    marks.some((m) => el.contains(m) && (!first || (m.compareDocumentPosition(first) & 4 /* FOLLOWING */) !== 0));
   const found: Found[] = [];
   for (const h of headings) {
     if (!h.related) continue;
@@ -198,19 +210,24 @@ function findBlocks(doc: Document, url: string): Found[] {
     for (let level = 0; level < 8 && chain.parentElement && chain !== doc.body; level++) {
       let shape = '';
       let stop = false;
+      let empty = false;
       for (let s = chain.nextSibling; s; s = s.nextSibling) {
         if (s.nodeType !== 1) continue;
         const el = s as Element;
-        if (isMark(el) || (marks.includes(el))) {
+        const c = candidatesIn(el, base, url);
+        // Another heading before this sibling's first link starts the next block.
+        if (marks.includes(el) || startsWithMark(el, c[0]?.a)) {
           stop = true;
           break;
         }
-        const c = candidatesIn(el, base, url);
         if (!c.length) {
-          if (HEADING_TAG.test(el.tagName)) break;
-          // An empty container right after the heading: a list filled by JavaScript (ars-1, qq).
-          if (!parts.length && CONTAINER_TAG.test(el.tagName) && !el.querySelector('a[href]')) stop = true;
-          if (stop) break;
+          if (HEADING_TAG.test(el.tagName)) {
+            stop = true;
+            break;
+          }
+          // An empty container after the heading: a list filled by JavaScript (salon-1's
+          // taboola divs, medicalnewstoday's TrendMD). Its heading must not adopt the next block.
+          if (CONTAINER_TAG.test(el.tagName) && clean(el.textContent).length < 20) empty = true;
           continue;
         }
         const elShape = `${el.tagName}.${el.getAttribute('class') ?? ''}`;
@@ -219,7 +236,7 @@ function findBlocks(doc: Document, url: string): Found[] {
         parts.push(el);
         cands.push(c);
       }
-      if (parts.length || stop) break;
+      if (parts.length || stop || empty) break;
       chain = chain.parentElement;
       const chainText = clean(chain.textContent);
       if (chainText.length > h.text.length + 100) break;
@@ -229,7 +246,23 @@ function findBlocks(doc: Document, url: string): Found[] {
     const items = parts.flatMap((p, i) => itemsOf(p, cands[i], base));
     found.push({ heading: h.text, parts: head ? [head, ...parts] : parts, items });
   }
-  return found;
+
+  // Boxes the page's own markup calls related whatever their caption says (buzzfeed-1's
+  // section#related-links "More Buzz", webmd-1's related_reading "Top Picks"), unless a
+  // caption for another kind of list (popular, ads, tags) leads them.
+  for (const box of doc.querySelectorAll(RELATED_BOX)) {
+    const hint = `${box.id} ${box.getAttribute('class')}`;
+    if (NOT_RELATED_BOX.test(hint) || found.some((f) => f.parts.some((p) => p.contains(box) || box.contains(p)))) continue;
+    const c = candidatesIn(box, base, url);
+    if (c.length < 2 || startsWithMark(box, c[0].a) || box.closest(SKIP_TEXT_IN)) continue;
+    const items = itemsOf(box, c, base);
+    if (items.length < 2) continue;
+    const cap = box.querySelector('h1,h2,h3,h4,h5,h6,[class*=head],[class*=title]');
+    // A list without a caption is never related (headless Taboola boxes on msn, bug-1255978).
+    const heading = cap && cap.compareDocumentPosition(c[0].a) & 4 && !cap.contains(c[0].a) ? bare(cap.textContent) : '';
+    if (heading && heading.length <= MAX_HEADING) found.push({ heading, parts: [box], items });
+  }
+  return found.sort((a, b) => (a.parts[0].compareDocumentPosition(b.parts[0]) & 2 ? 1 : -1));
 }
 
 export function extractRelated(doc: Document, url: string): RelatedBlock[] {

@@ -93,4 +93,4 @@ export const AD_TEXT = /\b(?:sponsored|promoted|paid (?:post|content)|advertisem
 
 /** Ad-redirect and paid-recommendation link targets. */
 export const AD_HREF =
-  /doubleclick\.net|googleadservices|\/aclk\?|adclick|[?&](?:aid|adid|ad_id)=|\/goto\.php|beap\.gemini|\.taboola\.com|outbrain\.com\/network|utm_medium=(?:paid|cpc|sponsored)|[?&]ad=|\/adx?\//i;
+  /doubleclick\.net|googleadservices|\/aclk\?|adclick|[?&](?:aid|adid|ad_id)=|\/goto\.php|beap\.gemini|taboola|\/lp\.php\?|[?&]trvid=|tradedoubler|utm_medium=(?:paid|cpc|sponsored)|[?&]ad=|\/adx?\//i;

@@ -48,8 +48,21 @@ export function declaredCharset(bytes: Buffer): string {
   return iconv.encodingExists(name) ? name : 'utf-8';
 }
 
+/**
+ * Decodes with the declared charset, except that bytes which are valid UTF-8 are read as UTF-8:
+ * browser-saved pages (GNE's people-1) keep a stale `charset=GB2312` meta over UTF-8 bytes, and
+ * real GB2312/GBK text is practically never valid UTF-8.
+ */
 export function decodeHtml(bytes: Buffer): string {
-  return iconv.decode(bytes, declaredCharset(bytes));
+  const charset = declaredCharset(bytes);
+  if (charset !== 'utf-8') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // not UTF-8: the declaration is right
+    }
+  }
+  return iconv.decode(bytes, charset);
 }
 
 export function placeholderUrl(id: string): string {
