@@ -55,3 +55,48 @@ export function decodeEntities(text: string): string {
     return NAMED[body.toLowerCase()] ?? whole;
   });
 }
+
+const SCRIPTS: [RegExp, string][] = [
+  [/[\u3040-\u30ff]/g, 'ja'],
+  [/[\uac00-\ud7af]/g, 'ko'],
+  [/[\u4e00-\u9fff\u3400-\u4dbf]/g, 'zh'],
+  [/[\u0400-\u04ff]/g, 'ru'],
+  [/[\u0590-\u05ff]/g, 'he'],
+  [/[\u0600-\u06ff]/g, 'ar'],
+  [/[\u0370-\u03ff]/g, 'el'],
+  [/[\u0e00-\u0e7f]/g, 'th'],
+  [/[\u0900-\u097f]/g, 'hi'],
+];
+const LATIN_WORDS: [RegExp, string][] = [
+  [/\b(the|and|of|to|is|that|with|for)\b/gi, 'en'],
+  [/\b(el|los|las|del|que|por|para|una|es)\b/gi, 'es'],
+  [/\b(le|les|des|du|est|une|et|dans|pour)\b/gi, 'fr'],
+  [/\b(der|die|das|und|ist|nicht|mit|ein)\b/gi, 'de'],
+  [/\b(o|os|as|do|da|não|uma|com|para)\b/gi, 'pt'],
+];
+
+/**
+ * A best guess at the language of `text` when the page declares none: the script decides for
+ * CJK and other non-Latin scripts (any kana means Japanese, even among kanji), common function
+ * words for Latin text. "" when there is nothing to go on.
+ */
+export function guessLang(text: string): string {
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const kana = sample.match(SCRIPTS[0][0])?.length ?? 0;
+  if (kana >= 3) return 'ja';
+  let best = '';
+  let bestCount = 0;
+  for (const [re, lang] of SCRIPTS.slice(1)) {
+    const n = sample.match(re)?.length ?? 0;
+    if (n > bestCount) [best, bestCount] = [lang, n];
+  }
+  const letters = sample.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
+  if (bestCount * 2 > letters && bestCount >= 2) return best;
+  best = '';
+  bestCount = 0;
+  for (const [re, lang] of LATIN_WORDS) {
+    const n = sample.match(re)?.length ?? 0;
+    if (n > bestCount) [best, bestCount] = [lang, n];
+  }
+  return bestCount >= 2 ? best : '';
+}
