@@ -1,5 +1,5 @@
 // Shared by the browser tests: Debian's Chromium with the test build of Sift loaded, the
-// fixtures served from 127.0.0.1, and every other request aborted (tests never touch the network).
+// fixtures served from 127.0.0.1, and nothing else ever reaches the network (see the route below).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { E2E_DIST, ROOT } from './global-setup';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+/** How long to wait for something the extension does asynchronously (a badge, a render). */
+export const WAIT = { timeout: 15_000 };
 
 export interface FixtureLabels {
   url: string;
@@ -81,10 +84,16 @@ export async function launchWithSift(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  context.setDefaultTimeout(WAIT.timeout);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1') return route.abort();
-    return route.continue();
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '127.0.0.1') return route.continue();
+    // A tab opened on another site gets a local stand-in page, so it keeps its URL for the test
+    // to read; everything else from outside (ads, analytics, images) is refused.
+    if (route.request().isNavigationRequest()) {
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>offline</title>offline stand-in' });
+    }
+    return route.abort();
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -118,11 +127,18 @@ export function badgeTitle(browser: Browser, tabId: number): Promise<string> {
   return browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
 }
 
-/** The popup, opened in a normal tab and pointed at `tabId` (popup.html?tab=…). */
+/**
+ * The popup, pointed at `tabId` (popup.html?tab=…) and opened in a window of its own, as the
+ * toolbar popup floats outside the tab strip: tabs it opens land next to the page's tab.
+ */
 export async function openPopup(browser: Browser, tabId: number): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 720, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
+  const [popup] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    browser.worker.evaluate((href) => chrome.windows.create({ url: href, type: 'popup', width: 720, height: 600 }), url),
+  ]);
+  await popup.waitForURL(url);
+  await popup.waitForLoadState('load');
   return popup;
 }
 

@@ -2,7 +2,7 @@
 // The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
 // article and 29 related items, opening items in background tabs, and the other states.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, type Browser } from './harness';
+import { badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -22,7 +22,7 @@ describe('seed page (seed-dedecms)', () => {
 
   it('shows the related count on the toolbar badge', async () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    await expect.poll(() => badgeText(browser, tabId)).toBe(String(labels.related.length));
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labels.related.length));
     expect(await badgeTitle(browser, tabId)).toContain(`${labels.related.length} related`);
     await page.close();
   });
@@ -30,9 +30,10 @@ describe('seed page (seed-dedecms)', () => {
   it('shows the title, the article and every related item in the popup', async () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
     const popup = await openPopup(browser, tabId);
-    await expect.poll(() => popup.locator('.sift-title').textContent()).toBe(labels.title);
-    const body = await popup.locator('.sift-body').innerText();
-    for (const phrase of labels.article_must_contain) expect(body).toContain(phrase);
+    await expect.poll(() => popup.locator('.sift-title').textContent(), WAIT).toBe(labels.title);
+    // innerText keeps the page's no-break spaces; the labels have plain ones.
+    const body = (await popup.locator('.sift-body').innerText()).replace(/\s+/g, ' ');
+    for (const phrase of labels.article_must_contain) expect(body).toContain(phrase.replace(/\s+/g, ' '));
     expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min read$/);
 
     const titles = await popup.locator('.sift-item-link').allTextContents();
@@ -93,14 +94,13 @@ describe('seed page (seed-dedecms)', () => {
           .sort((a, b) => a.index - b.index)
           .map((t) => ({ url: t.pendingUrl || t.url, offset: t.index - page.index, active: t.active }));
       }, tabId);
-    await expect.poll(async () => (await opened()).length).toBe(2);
-    expect(await opened()).toEqual([
+    await expect.poll(opened, WAIT).toEqual([
       { url: first, offset: 1, active: false },
       { url: second, offset: 2, active: false },
     ]);
 
     expect(popup.isClosed()).toBe(false);
-    await expect.poll(() => popup.locator('.sift-item.is-opened').count()).toBe(2);
+    await expect.poll(() => popup.locator('.sift-item.is-opened').count(), WAIT).toBe(2);
     expect(await popup.locator('.sift-item').first().getAttribute('class')).toContain('is-opened');
     await popup.close();
     await page.close();
@@ -112,7 +112,7 @@ describe('pages that are not articles', () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
     const popup = await openPopup(browser, tabId);
     const state = popup.locator('.sift-state-title');
-    await expect.poll(() => state.textContent()).toBe('Sift found no article on this page');
+    await expect.poll(() => state.textContent(), WAIT).toBe('Sift found no article on this page');
     expect(await badgeText(browser, tabId)).toBe('');
     await popup.getByRole('button', { name: 'Show anyway' }).click();
     expect(await popup.locator('.sift-state').count()).toBe(0);
@@ -123,7 +123,7 @@ describe('pages that are not articles', () => {
 
   it('shows a quiet badge on an article without related items', async () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('en-blog-no-related'));
-    await expect.poll(() => badgeTitle(browser, tabId)).toContain('no related items');
+    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no related items');
     expect(await badgeText(browser, tabId)).toBe('•');
     await page.close();
   });
@@ -136,7 +136,7 @@ describe('pages that are not articles', () => {
     );
     expect(tabId).toBeGreaterThan(-1);
     const popup = await openPopup(browser, tabId);
-    await expect.poll(() => popup.locator('.sift-state-title').textContent()).toBe('Sift cannot read this page');
+    await expect.poll(() => popup.locator('.sift-state-title').textContent(), WAIT).toBe('Sift cannot read this page');
     expect(await popup.getByRole('button', { name: 'Try again' }).count()).toBe(1);
     await popup.close();
     await page.close();
@@ -164,7 +164,7 @@ describe('settings', () => {
     const second = await openPopup(browser, tabId);
     const again = second.locator('.sift').first();
     await second.locator('.sift-title').waitFor();
-    await expect.poll(() => again.getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => again.getAttribute('data-theme'), WAIT).toBe('dark');
     expect(await again.getAttribute('data-font')).toBe('serif');
     expect(await again.evaluate((el) => getComputedStyle(el).fontSize)).toBe(size);
     await second.getByRole('button', { name: 'Settings' }).click();

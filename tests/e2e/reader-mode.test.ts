@@ -3,7 +3,7 @@
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, type Browser } from './harness';
+import { badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -52,8 +52,9 @@ async function snapshot(page: Page) {
 async function toggleFromPopup(tabId: number, page: Page) {
   const popup = await openPopup(browser, tabId);
   const button = popup.getByRole('button', { name: 'Reader mode' });
+  const before = await button.getAttribute('aria-pressed');
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).not.toBeNull();
+  await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).not.toBe(before);
   const pressed = await button.getAttribute('aria-pressed');
   await popup.close();
   await page.bringToFront();
@@ -62,9 +63,9 @@ async function toggleFromPopup(tabId: number, page: Page) {
 
 async function expectReaderOn(page: Page) {
   const title = page.locator('sift-reader .sift-title');
-  await expect.poll(() => title.textContent()).toBe(labels.title);
-  const text = await page.locator('sift-reader .sift-body').innerText();
-  expect(text).toContain(labels.article_must_contain[0]);
+  await expect.poll(() => title.textContent(), WAIT).toBe(labels.title);
+  const text = (await page.locator('sift-reader .sift-body').innerText()).replace(/\s+/g, ' ');
+  expect(text).toContain(labels.article_must_contain[0].replace(/\s+/g, ' '));
   expect(await page.locator('sift-reader .sift-item-link').count()).toBe(labels.related.length);
   // The page behind is covered everywhere and cannot scroll.
   const hidden = await page.evaluate(() => {
@@ -82,7 +83,7 @@ async function expectReaderOn(page: Page) {
 }
 
 async function expectPageRestored(page: Page, before: Awaited<ReturnType<typeof snapshot>>) {
-  await expect.poll(() => page.locator('sift-reader').count()).toBe(0);
+  await expect.poll(() => page.locator('sift-reader').count(), WAIT).toBe(0);
   expect(await snapshot(page)).toEqual(before);
   const clicks = await page.evaluate(() => (window as unknown as { probeClicks: number }).probeClicks);
   await page.locator('#probe-button').click();
@@ -102,7 +103,7 @@ describe('reader mode on the seed page', () => {
 
     await page.keyboard.press('Escape');
     await expectPageRestored(page, before);
-    await expect.poll(() => badgeText(browser, tabId)).toBe(String(labels.related.length));
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labels.related.length));
     await page.close();
   });
 
