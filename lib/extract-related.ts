@@ -236,14 +236,21 @@ function findBlocks(doc: Document, url: string): Found[] {
         parts.push(el);
         cands.push(c);
       }
-      if (parts.length || stop || empty) break;
+      if (parts.length) {
+        // Same-shaped teasers without a usable link (the self-link item) still belong to the block.
+        const shapeOf = (e: Element | null) => e && `${e.tagName}.${e.getAttribute('class') ?? ''}`;
+        for (let p = parts[0].previousElementSibling; p && shapeOf(p) === shape; p = p.previousElementSibling) parts.unshift(p), cands.unshift([]);
+        for (let i = parts.length - 1, n = parts[i].nextElementSibling; n && shapeOf(n) === shape; n = n.nextElementSibling) if (!parts.includes(n)) parts.push(n), cands.push([]);
+        break;
+      }
+      if (stop || empty) break;
       chain = chain.parentElement;
       const chainText = clean(chain.textContent);
       if (chainText.length > h.text.length + 100) break;
       if (chainText.length <= h.text.length + 12) head = chain as Element;
     }
     if (!parts.length) continue;
-    const items = parts.flatMap((p, i) => itemsOf(p, cands[i], base));
+    const items = parts.flatMap((p, i) => (cands[i].length ? itemsOf(p, cands[i], base) : []));
     found.push({ heading: h.text, parts: head ? [head, ...parts] : parts, items });
   }
 

@@ -47,9 +47,13 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
  * "&#xff0c;" in seed-dedecms snippets). Text in, text out: the result is never parsed as HTML.
  */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+  // Numeric references may lack the ";" (as in HTML): a snippet cut mid-entity ("&#xff0…") is
+  // decoded the way html.unescape does, and control characters are dropped.
+  return text.replace(/&(#x[0-9a-f]+;?|#\d+;?|[a-z]+;)/gi, (whole, ref: string) => {
+    const body = ref.replace(/;$/, '');
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (Number.isFinite(code) && ((code > 0 && code < 9) || (code > 13 && code < 32) || code === 11)) return '';
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED[body.toLowerCase()] ?? whole;

@@ -1,0 +1,256 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { resolve } from 'node:path';
+import { countRelated, extractRelated, findRelatedElements } from '../../lib/extract-related';
+import { isSelfLink } from '../../lib/url';
+import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../tools/load-page';
+
+const FIXTURES = resolve(__dirname, '../fixtures');
+const pages = new Map<string, LoadedPage>();
+function fixture(id: string): LoadedPage {
+  let page = pages.get(id);
+  if (!page) pages.set(id, (page = loadPage(resolve(FIXTURES, id))));
+  return page;
+}
+afterAll(async () => {
+  for (const p of pages.values()) await p.close();
+});
+
+const itemsOf = (doc: Document, url: string) => extractRelated(doc, url).flatMap((b) => b.items);
+
+/** A hand-written page at https://example.com/news/1.html. */
+function page(body: string) {
+  const url = 'https://example.com/news/1.html';
+  const { window, document } = loadHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, url);
+  return { url, document, close: () => window.happyDOM.close() };
+}
+
+const teasers = (n: number, prefix = '/news/') =>
+  Array.from({ length: n }, (_, i) => `<li><a href="${prefix}${i + 10}.html">Headline number ${i + 10} about things</a></li>`).join('');
+
+describe('seed-dedecms', () => {
+  test('gives all 29 related items, in page order, with titles and snippets as labelled', () => {
+    const { document, url, labels } = fixture('seed-dedecms');
+    const items = itemsOf(document, url);
+    expect(items).toHaveLength(29);
+    expect(items.map((i) => i.url)).toEqual(labels.related.map((l) => l.href));
+    expect(items.map((i) => i.title)).toEqual(labels.related.map((l) => l.title));
+    expect(items.map((i) => i.snippet ?? null)).toEqual(labels.related.map((l) => l.snippet ?? null));
+  });
+
+  test('snippets are text: double-escaped entities decoded, never HTML', () => {
+    const { document, url } = fixture('seed-dedecms');
+    const snippets = itemsOf(document, url).map((i) => i.snippet ?? '');
+    expect(snippets.some((s) => s.includes('：') || s.includes('，'))).toBe(true);
+    for (const s of snippets) expect(s).not.toMatch(/&#x?[0-9a-f]+;/i);
+  });
+
+  test('drops the self-link and resolves every kind of href to an absolute URL', () => {
+    const { document, url } = fixture('seed-dedecms');
+    const got = new Set(itemsOf(document, url).map((i) => i.url));
+    for (const u of got) {
+      expect(u).toMatch(/^https?:\/\//);
+      expect(isSelfLink(u, url)).toBe(false);
+    }
+    const raw = [...document.querySelectorAll('ul.related a[href]')].map((a) => a.getAttribute('href')!);
+    const kinds: Record<string, (h: string) => boolean> = {
+      'root-relative': (h) => h.startsWith('/') && !h.startsWith('//'),
+      'protocol-relative': (h) => h.startsWith('//'),
+      'parent-relative': (h) => h.startsWith('../'),
+      'query with &': (h) => h.includes('&'),
+    };
+    for (const [kind, test] of Object.entries(kinds)) {
+      const examples = raw.filter(test);
+      expect(examples.length, kind).toBeGreaterThan(0);
+      for (const h of examples) {
+        const abs = new URL(h, url).href;
+        if (!isSelfLink(abs, url)) expect(got.has(abs), `${kind}: ${h}`).toBe(true);
+      }
+    }
+    expect([...got].some((u) => u.includes('&amp;'))).toBe(false);
+  });
+
+  test('takes no thumbnail from outside the teaser (the list has none; the article has lazy images)', () => {
+    const { document, url } = fixture('seed-dedecms');
+    expect(document.querySelectorAll('img[data-original]').length).toBeGreaterThan(0);
+    for (const i of itemsOf(document, url)) expect(i.image).toBeUndefined();
+  });
+
+  test('does not take prev/next, navigation or sidebar links', () => {
+    const { document, url } = fixture('seed-dedecms');
+    const got = new Set(itemsOf(document, url).map((i) => i.url));
+    const notRelated = [...document.querySelectorAll('a[href]')].filter(
+      (a) => a.closest('nav, .nav, .prenext, .pagebreak, .sidebar, aside, .breadcrumb') || /^(上一篇|下一篇)/.test(a.parentElement?.textContent?.trim() ?? ''),
+    );
+    expect(notRelated.length).toBeGreaterThan(0);
+    for (const a of notRelated) {
+      const href = new URL(a.getAttribute('href')!, url).href;
+      if (!document.querySelector('ul.related')!.contains(a)) expect(got.has(href), href).toBe(false);
+    }
+  });
+});
+
+describe('seed-self-and-dup', () => {
+  test('drops self-links, duplicates, the empty title and the javascript: item, keeping the 10 labelled', () => {
+    const { document, url, labels } = fixture('seed-self-and-dup');
+    const items = itemsOf(document, url);
+    expect(items.map((i) => i.url)).toEqual(labels.related.map((l) => l.href));
+    expect(items.map((i) => i.title)).toEqual(labels.related.map((l) => l.title));
+    // the first of two duplicates is kept, with its own snippet
+    expect(items.map((i) => i.snippet ?? null)).toEqual(labels.related.map((l) => l.snippet ?? null));
+  });
+
+  test('keeps <b>【python】</b> as literal text and flattens a real <b> tag', () => {
+    const { document, url } = fixture('seed-self-and-dup');
+    const titles = itemsOf(document, url).map((i) => i.title);
+    expect(titles.some((t) => t.startsWith('<b>【python】</b> pytest'))).toBe(true);
+    expect(titles.some((t) => t.includes('整合Elasticsearch、swagger'))).toBe(true);
+  });
+});
+
+describe('thumbnails', () => {
+  test('seed-wordpress-zh: data-src, not the SVG placeholder; the item without one has none', () => {
+    const { document, url } = fixture('seed-wordpress-zh');
+    const items = itemsOf(document, url);
+    expect(items).toHaveLength(8);
+    expect(items.filter((i) => i.image)).toHaveLength(7);
+    for (const i of items) if (i.image) expect(i.image).toMatch(/^https:\/\/.+\.(jpe?g|png|webp)/);
+  });
+
+  test('en-news-related: lazy image URL from data-src', () => {
+    const { document, url, labels } = fixture('en-news-related');
+    const items = itemsOf(document, url);
+    expect(items.map((i) => i.url)).toEqual(labels.related.map((l) => l.href));
+    for (const i of items) expect(i.image).toMatch(/^https:\/\//);
+  });
+
+  test('data-original and data-src, not the grey.gif or SVG placeholder src', () => {
+    const p = page(`<p>Body.</p><h2>相关文章</h2><ul>
+      <li><a href="/a.html"><img src="/images/grey.gif" data-original="/up/a.png"><h4>第一篇相关文章的标题</h4></a></li>
+      <li><a href="/b.html"><img src="data:image/svg+xml,%3Csvg%3E" data-src="https://img.example.com/b.jpg"><h4>第二篇相关文章的标题</h4></a></li></ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => i.image)).toEqual(['https://example.com/up/a.png', 'https://img.example.com/b.jpg']);
+    p.close();
+  });
+
+  test('noscript fallback and data-lazy-src, placeholder src ignored', () => {
+    const p = page(`<article><p>Body text.</p></article><h2>Related stories</h2><ul>
+      <li><a href="/a.html"><img src="/img/blank.gif" data-lazy-src="/img/a.jpg">First related headline here</a></li>
+      <li><a href="/b.html"><noscript><img src="https://cdn.example.com/b.jpg"></noscript>Second related headline here</a></li></ul>`);
+    const [a, b] = itemsOf(p.document, p.url);
+    expect(a.image).toBe('https://example.com/img/a.jpg');
+    expect(b.image).toBe('https://cdn.example.com/b.jpg');
+    p.close();
+  });
+});
+
+describe('pages without related items', () => {
+  test.each(['en-blog-no-related', 'zh-homepage-not-article'])('%s gives no related items', (id) => {
+    const { document, url } = fixture(id);
+    expect(extractRelated(document, url)).toEqual([]);
+    expect(countRelated(document, url)).toBe(0);
+  });
+});
+
+describe('findRelatedElements', () => {
+  test('seed-list-inside-article: the heading and each of the 13 items inside the article div', () => {
+    const { document, url } = fixture('seed-list-inside-article');
+    const els = findRelatedElements(document, url);
+    const article = document.querySelector('div.article-content')!;
+    const items = [...article.querySelectorAll(':scope > div.xg-item')];
+    expect(items).toHaveLength(13);
+    expect(els).toEqual(expect.arrayContaining(items));
+    const heading = els.find((e) => e.textContent!.trim() === '相关文章:');
+    expect(heading && article.contains(heading)).toBe(true);
+    // never the article container itself
+    for (const e of els) expect(e.contains(article)).toBe(false);
+  });
+
+  test('seed-list-inside-article: 12 items, the self-link dropped', () => {
+    const { document, url, labels } = fixture('seed-list-inside-article');
+    expect(itemsOf(document, url).map((i) => i.url)).toEqual(labels.related.map((l) => l.href));
+  });
+});
+
+describe('hand-written pages', () => {
+  test('an unwrapped Chinese list after a 相关阅读 heading, up to the share bar', () => {
+    const p = page(`<div class="content"><p>正文第一段，很长的正文内容。</p><p><strong>相关阅读：</strong></p>
+      <div class="it"><a href="/news/2.html">第二篇相关的新闻标题很长</a></div>
+      <div class="it"><a href="/news/3.html">第三篇相关的新闻标题很长</a></div>
+      <div class="share"><a href="https://weibo.com/share?u=1">分享到微博</a></div></div>`);
+    expect(extractRelated(p.document, p.url)).toEqual([
+      {
+        heading: '相关阅读',
+        items: [
+          { title: '第二篇相关的新闻标题很长', url: 'https://example.com/news/2.html' },
+          { title: '第三篇相关的新闻标题很长', url: 'https://example.com/news/3.html' },
+        ],
+      },
+    ]);
+    p.close();
+  });
+
+  test('headings in other languages: 関連記事, Sur le même sujet, Související', () => {
+    for (const heading of ['【関連記事】', 'Sur le même sujet', 'Související články']) {
+      const p = page(`<p>Article.</p><h3>${heading}</h3><ul>${teasers(3)}</ul>`);
+      expect(countRelated(p.document, p.url), heading).toBe(3);
+      p.close();
+    }
+  });
+
+  test('sponsored, popular and tag lists are not related; a related list is', () => {
+    const p = page(`<h3>Sponsored</h3><ul>${teasers(3, '/ad/')}</ul>
+      <h3>Most popular</h3><ul>${teasers(3, '/pop/')}</ul>
+      <h3>Related Topics</h3><ul>${teasers(3, '/topic/')}</ul>
+      <h3>You might also like</h3><ul>${teasers(2, '/rel/')}</ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/rel/10.html', '/rel/11.html']);
+    p.close();
+  });
+
+  test('a heading whose list is filled by JavaScript gives nothing, not the next list', () => {
+    const p = page(`<div class="box"><h3>Related stories</h3><div id="js-fill"></div></div>
+      <div class="box"><ul>${teasers(4)}</ul></div>`);
+    expect(extractRelated(p.document, p.url)).toEqual([]);
+    p.close();
+  });
+
+  test('prev/next, "more" and comment-count links inside a block are dropped', () => {
+    const p = page(`<h3>Related</h3><ul>${teasers(2)}<li><a href="/news/list.html">More »</a></li>
+      <li>Previous: <a href="/news/0.html">The previous story of the day</a></li><li><a href="/c/1">12 comments</a></li></ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/news/10.html', '/news/11.html']);
+    p.close();
+  });
+
+  test('a javascript: href never appears, however it is disguised', () => {
+    const p = page(`<h3>Related articles</h3><ul>
+      <li><a href="javascript:alert(1)">Javascript link headline one</a></li>
+      <li><a href=" JaVaScRiPt:alert(1)">Javascript link headline two</a></li>
+      <li><a href="java&#x09;script:alert(1)">Javascript link headline three</a></li>
+      <li><a href="data:text/html,hi">A data URL headline here</a></li>
+      <li><a href="/ok.html">The only real headline here</a></li></ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => i.url)).toEqual(['https://example.com/ok.html']);
+    p.close();
+  });
+});
+
+describe('every fixture', () => {
+  const ids = listPageDirs(FIXTURES).map((d) => d.split('/').pop()!);
+
+  test.each(ids)('%s: the document is not mutated', (id) => {
+    const { document, url } = fixture(id);
+    const before = document.documentElement.outerHTML;
+    extractRelated(document, url);
+    findRelatedElements(document, url);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  test.each(ids)('%s: items are http(s), titled, unique and never the page itself', (id) => {
+    const { document, url } = fixture(id);
+    const items = itemsOf(document, url);
+    expect(new Set(items.map((i) => i.url)).size).toBe(items.length);
+    for (const i of items) {
+      expect(i.url).toMatch(/^https?:/);
+      expect(i.title.trim()).not.toBe('');
+      expect(isSelfLink(i.url, url)).toBe(false);
+      if (i.image) expect(i.image).toMatch(/^(https?:|data:image\/)/);
+    }
+  });
+});
