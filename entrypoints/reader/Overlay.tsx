@@ -64,7 +64,8 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
           </button>
         </div>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} />}
-        <main class="sift-main">
+        {/* Focus lands on the text (not the first button), so the keys scroll the article at once. */}
+        <main class="sift-main" tabIndex={-1} autofocus>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} />
           ) : (

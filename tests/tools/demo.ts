@@ -1,0 +1,143 @@
+// `npm run demo`: builds Sift, serves the fixture pages on 127.0.0.1 and opens Chromium with Sift
+// loaded on the seed page. With --headless (or when there is no display) it drives the popup and
+// reader mode itself, saves screenshots into demo-output/ and prints what was extracted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { Extraction } from '../../lib/types';
+import { labelsOf, serveFixtures } from '../e2e/harness';
+import { ROOT } from '../e2e/global-setup';
+
+const SEED = 'seed-dedecms';
+const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const outDir = join(ROOT, 'demo-output');
+
+function chromiumPath(): string {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    console.error(`Chromium was not found at ${path}.`);
+    console.error('Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome binary.');
+    process.exit(1);
+  }
+  return path;
+}
+
+/** The shipped build for a person at the screen; the test build (host access) when Sift is driven by this script. */
+function build(): string {
+  console.log(`Building Sift${headless ? ' (test build: the script needs host access to drive it)' : ''}…`);
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, SIFT_E2E: headless ? '1' : '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return join(ROOT, '.output', headless ? 'e2e-chrome-mv3' : 'chrome-mv3');
+}
+
+async function launch(dist: string, profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless,
+    viewport: headless ? { width: 1280, height: 860 } : null,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
+    ],
+  });
+  // The demo pages are made up; their ads and analytics point at sites that do not exist.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === '127.0.0.1' || (url.protocol !== 'http:' && url.protocol !== 'https:');
+    return local ? route.continue() : route.abort();
+  });
+  return context;
+}
+
+async function main() {
+  const dist = build();
+  const server = await serveFixtures();
+  const profile = mkdtempSync(join(tmpdir(), 'sift-demo-'));
+  const context = await launch(dist, profile);
+  const seedUrl = server.urlOf(SEED);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(seedUrl);
+
+  if (!headless) {
+    console.log(`\nSift is loaded in Chromium on the seed page: ${seedUrl}`);
+    console.log('Click the Sift button in the toolbar (pin it from the puzzle-piece menu) to read the page in the popup,');
+    console.log('use "Reader mode" there or press Alt+Shift+R to switch the page itself, Esc to leave.');
+    console.log(`Other demo pages: ${['seed-wordpress-zh', 'en-news-related', 'zh-homepage-not-article'].map((id) => server.urlOf(id)).join('  ')}`);
+    console.log('Close the browser window to end the demo.');
+    await new Promise<void>((resolve) => context.on('close', () => resolve()));
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    return;
+  }
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const tabId = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, seedUrl);
+  const extraction = await worker.evaluate(async (id) => {
+    const [result] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/extractor.js'] });
+    return result?.result as { ok: boolean; extraction?: Extraction; error?: string } | undefined;
+  }, tabId);
+  let badge = '';
+  for (let i = 0; i < 50 && !badge; i++) {
+    badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (!badge) await page.waitForTimeout(100);
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 720, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('.sift-title, .sift-state').first().waitFor({ timeout: 20_000 });
+  await popup.screenshot({ path: join(outDir, 'popup.png') });
+  await popup.locator('.sift-related-all').scrollIntoViewIfNeeded().catch(() => {});
+  await popup.locator('.sift-more').first().click().catch(() => {});
+  await popup.screenshot({ path: join(outDir, 'popup-related.png') });
+
+  await popup.locator('.sift-related-all').evaluate(() => window.scrollTo(0, 0)).catch(() => {});
+  await popup.getByRole('button', { name: 'Reader mode' }).click();
+  await page.bringToFront();
+  await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: join(outDir, 'reader-mode.png') });
+  await page.keyboard.press('Escape');
+
+  console.log(`\nSeed page: ${seedUrl}`);
+  console.log(`Toolbar badge: ${badge || '(none)'}  (labels say ${labelsOf(SEED).related.length} related items)`);
+  if (!extraction?.ok || !extraction.extraction) {
+    console.log(`Extraction failed: ${extraction?.error ?? 'no answer from the page'}`);
+  } else {
+    const { article, related, detection } = extraction.extraction;
+    console.log(`Detection: article=${detection.isArticle} related=${detection.relatedCount} lang=${detection.lang || '?'}`);
+    if (article) {
+      console.log(`Title: ${article.title}`);
+      console.log(`Byline: ${[article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ') || '(none)'}`);
+      console.log(`Article: ${article.textLength} characters, ${article.readingMinutes} min read`);
+    } else {
+      console.log('Article: none');
+    }
+    for (const block of related) {
+      console.log(`Related block "${block.heading || '(no heading)'}": ${block.items.length} items`);
+      for (const item of block.items.slice(0, 5)) console.log(`  - ${item.title}  <${item.url}>`);
+      if (block.items.length > 5) console.log(`  … and ${block.items.length - 5} more`);
+    }
+  }
+  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'reader-mode.png'].map((f) => join('demo-output', f)).join(', ')}`);
+
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
