@@ -2,10 +2,25 @@
 // bench.ts and eval-browser.ts inject into a page loaded in Chromium. Everything here runs in
 // the page, so timings are the browser's own, not happy-dom's.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { detect } from '../../lib/detect';
+import * as detectLib from '../../lib/detect';
 import { extract } from '../../lib/extract';
 import { extractArticle } from '../../lib/extract-article';
-import { extractRelated } from '../../lib/extract-related';
+import * as relatedLib from '../../lib/extract-related';
+
+const { detect } = detectLib;
+const { extractRelated } = relatedLib;
+
+type DocFn = (doc: Document, url: string) => unknown;
+/**
+ * The parts of detect() and extract(), timed on their own to say which one is slow. Internal
+ * helpers are looked up by name and skipped when their module no longer exports them.
+ */
+const PHASES: Record<string, DocFn | undefined> = {
+  'detect: scoreDocument': (detectLib as Record<string, unknown>).scoreDocument as DocFn | undefined,
+  'detect: countRelated': (relatedLib as Record<string, unknown>).countRelated as DocFn | undefined,
+  'extract: extractArticle': extractArticle,
+  'extract: extractRelated': extractRelated,
+};
 
 /** The timing of one operation on one page; `ms` is null when the operation threw. */
 export interface OpTiming {
@@ -28,7 +43,7 @@ export interface TimingOptions {
   budgetMs: number;
 }
 
-export const DEFAULT_TIMING: TimingOptions = { batchMs: 5, samples: 7, budgetMs: 400 };
+export const DEFAULT_TIMING: TimingOptions = { batchMs: 5, samples: 7, budgetMs: 300 };
 
 export const OPS = ['treeWalker', 'isProbablyReaderable', 'detect', 'readabilityParse', 'extract'] as const;
 export type OpName = (typeof OPS)[number];
@@ -44,6 +59,8 @@ export interface PageMeasure {
   relatedItems: number | null;
   /** True when the document changed while Sift's functions ran (lib/ must never mutate it). */
   mutated: boolean;
+  /** The parts of detect() and extract() (see PHASES), timed with a smaller budget. */
+  phases: Record<string, OpTiming>;
 }
 
 function message(err: unknown): string {
@@ -126,10 +143,13 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
     readabilityParse: timeOp(() => readabilityOnClone(doc), opts),
     extract: timeOp(() => extract(doc, url), opts),
   };
+  const phaseOpts = { ...opts, samples: Math.min(opts.samples, 5), budgetMs: opts.budgetMs / 2 };
+  const phases: Record<string, OpTiming> = {};
+  for (const [name, fn] of Object.entries(PHASES)) if (fn) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
   const mutated = fingerprint(doc) !== before;
   const extraction = tryOnce(() => extract(doc, url));
   return {
-    elements: walkElements(doc),
+    elements: doc.getElementsByTagName('*').length,
     timings,
     readerable: isProbablyReaderable(doc),
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
@@ -137,6 +157,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
     extractTextLength: extraction ? (extraction.article?.textLength ?? 0) : null,
     relatedItems: extraction ? extraction.related.reduce((n, b) => n + b.items.length, 0) : null,
     mutated,
+    phases,
   };
 }
 
@@ -144,6 +165,8 @@ export interface HugePageMeasure {
   elements: number;
   detect: OpTiming;
   isProbablyReaderable: OpTiming;
+  /** The parts of detect() (see PHASES). */
+  phases: Record<string, OpTiming>;
   /** One full extract() call: it must complete; its time is reported, not budgeted. */
   extractMs: number | null;
   extractError?: string;
@@ -156,13 +179,17 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
   const doc = document;
   const small: TimingOptions = { ...opts, samples: Math.min(opts.samples, 5) };
   const result: HugePageMeasure = {
-    elements: walkElements(doc),
+    elements: doc.getElementsByTagName('*').length,
     detect: timeOp(() => detect(doc, url), small),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
+    phases: {},
     extractMs: null,
     extractTextLength: null,
     relatedItems: null,
   };
+  for (const [name, fn] of Object.entries(PHASES)) {
+    if (fn && name.startsWith('detect:')) result.phases[name] = timeOp(() => fn(doc, url), small);
+  }
   try {
     const t0 = performance.now();
     const extraction = extract(doc, url);

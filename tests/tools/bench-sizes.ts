@@ -21,6 +21,13 @@ export interface SizeGroup {
   files: FileSize[];
   bytes: number;
   gzip: number;
+  /** Minified characters per source (project file or npm package), largest first, from the source maps. */
+  sources: SourceShare[];
+}
+
+export interface SourceShare {
+  source: string;
+  chars: number;
 }
 
 export interface ShippedSizes {
@@ -41,11 +48,77 @@ function sizeOf(dir: string, file: string): FileSize {
 
 function group(dir: string, files: Iterable<string>): SizeGroup {
   const sized = [...new Set(files)].sort().map((f) => sizeOf(dir, f));
+  const sources = new Map<string, number>();
+  for (const f of sized) for (const [src, n] of attribute(dir, f.file)) sources.set(src, (sources.get(src) ?? 0) + n);
   return {
     files: sized,
     bytes: sized.reduce((n, f) => n + f.bytes, 0),
     gzip: sized.reduce((n, f) => n + f.gzip, 0),
+    sources: [...sources].map(([source, chars]) => ({ source, chars })).sort((a, b) => b.chars - a.chars),
   };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one source-map segment (base64 VLQ) into its numbers. */
+function decodeSegment(segment: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = B64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+/** "node_modules/@scope/pkg/…" becomes "@scope/pkg"; project files keep their path. */
+function sourceName(raw: string): string {
+  const nm = raw.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = raw.slice(nm + 'node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  return raw.replace(/^(\.\.\/|\.\/)+/, '').replace(/\?.*$/, '');
+}
+
+/**
+ * Which sources the characters of `file` come from, read from `file.map` (the bench builds with
+ * hidden source maps: the .js files are byte for byte what ships). Empty when there is no map.
+ */
+function attribute(dir: string, file: string): Map<string, number> {
+  const result = new Map<string, number>();
+  const mapPath = join(dir, `${file}.map`);
+  if (!existsSync(mapPath)) return result;
+  const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[]; mappings: string };
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const names = map.sources.map(sourceName);
+  let src = 0;
+  map.mappings.split(';').forEach((line, i) => {
+    const length = lines[i]?.length ?? 0;
+    let col = 0;
+    let last = 0;
+    let current = '(unmapped)';
+    for (const segment of line ? line.split(',') : []) {
+      const [dc, ds] = decodeSegment(segment);
+      const start = col + dc;
+      result.set(current, (result.get(current) ?? 0) + (start - last));
+      col = start;
+      last = start;
+      if (ds !== undefined) {
+        src += ds;
+        current = names[src] ?? '(unmapped)';
+      } else current = '(unmapped)';
+    }
+    result.set(current, (result.get(current) ?? 0) + Math.max(0, length - last));
+  });
+  return result;
 }
 
 function allJs(dir: string, sub = ''): string[] {
@@ -119,5 +192,13 @@ export function buildExtension(outDir: string): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = resolve(process.argv[2] ?? join(REPO, '.output/bench'));
   const { build } = await import('wxt');
-  await build({ root: REPO, outDir, browser: 'chrome', manifestVersion: 3, mode: 'production' });
+  await build({
+    root: REPO,
+    outDir,
+    browser: 'chrome',
+    manifestVersion: 3,
+    mode: 'production',
+    // Hidden maps: .map files for attributing bytes to sources, no sourceMappingURL in the JS.
+    vite: () => ({ build: { sourcemap: 'hidden' } }),
+  });
 }

@@ -226,6 +226,14 @@ async function main() {
     extractVsReadabilityParse: { ...stat(extractRatios.map((x) => x.r)), worst: worst(extractRatios) },
   };
   const mutated = measured.filter((r) => r.measure!.mutated).map((r) => r.id);
+  const phaseNames = [...new Set(measured.flatMap((r) => Object.keys(r.measure!.phases ?? {})))];
+  const phases = Object.fromEntries(
+    phaseNames.map((name) => {
+      const t = measured.map((r) => r.measure!.phases?.[name]).filter((x) => x != null);
+      const ok = t.filter((x) => x.ms != null);
+      return [name, { ...stat(ok.map((x) => x.ms!)), errors: t.length - ok.length }];
+    }),
+  );
 
   const sz = 'error' in sizes ? null : sizes;
   const hugeOk = 'error' in huge ? null : huge;
@@ -257,6 +265,7 @@ async function main() {
     skipped,
     ops,
     ratios,
+    phases,
     slowest: { detect: slowest('detect'), extract: slowest('extract'), readabilityParse: slowest('readabilityParse') },
     mutatedBySift: mutated,
     loadErrors: rows.filter((r) => r.error).map((r) => ({ id: r.id, error: r.error })),
@@ -310,6 +319,13 @@ async function main() {
     p(`  ${labels[op].padEnd(34)}${fmtMs(o.p50).padStart(11)}${fmtMs(o.p95).padStart(11)}${fmtMs(o.max).padStart(11)}` +
       `${fmtMs(o.firstCall.p50).padStart(12)}${fmtMs(o.firstCall.p95).padStart(12)}  ${o.errors}${o.firstError ? ` (${o.firstError})` : ''}`);
   }
+  if (phaseNames.length) {
+    p('  parts, timed on their own:');
+    for (const name of phaseNames) {
+      const o = phases[name];
+      p(`    ${name.padEnd(32)}${fmtMs(o.p50).padStart(11)}${fmtMs(o.p95).padStart(11)}${fmtMs(o.max).padStart(11)}${''.padStart(24)}  ${o.errors}`);
+    }
+  }
   p();
   p('Per-page ratios');
   for (const [label, r] of [
@@ -331,6 +347,8 @@ async function main() {
     p(`  ${(hugeOk.bytes / KB / KB).toFixed(2)} MB, ${hugeOk.elements} elements; detect ${fmtMs(hugeOk.detect.ms)} (first call ${fmtMs(hugeOk.detect.firstMs)})` +
       `${hugeOk.detect.error ? ` [${hugeOk.detect.error}]` : ''}; isProbablyReaderable ${fmtMs(hugeOk.isProbablyReaderable.ms)}; ` +
       `extract ${hugeOk.extractMs != null ? fmtMs(hugeOk.extractMs) : `did not complete (${hugeOk.extractError})`}`);
+    const parts = Object.entries(hugeOk.phases ?? {});
+    if (parts.length) p(`  parts of detect: ${parts.map(([n, t]) => `${n.replace(/^detect: /, '')} ${fmtMs(t.ms)}`).join(', ')}`);
   } else p(`  failed: ${(huge as { error: string }).error}`);
   p();
   p('Shipped JS (chrome-mv3)');
@@ -342,6 +360,9 @@ async function main() {
       ['background', sz.background],
     ] as const) {
       p(`  ${label.padEnd(30)} ${fmtKB(g.bytes).padStart(9)} min  ${fmtKB(g.gzip).padStart(9)} gzip  ${g.files.map((f) => `${f.file} ${fmtKB(f.bytes)}`).join(', ') || '(none)'}`);
+      if (g.sources.length && g !== sz.background) {
+        p(`      from: ${g.sources.slice(0, 8).map((x) => `${x.source} ${fmtKB(x.chars)}`).join(', ')}`);
+      }
     }
   } else p(`  n/a: ${(sizes as { error: string }).error.split('\n')[0]}`);
   p();
