@@ -111,7 +111,9 @@ function differences(h: PageEval, c: PageEval): Disagreement[] {
 /** Runs both and lists every page where Chromium and happy-dom disagree. */
 export async function compareWithChromium(
   dirs: string[],
-  onProgress?: (done: number, total: number) => void,
+  onProgress: (done: number, total: number) => void = (done, total) => {
+    if (done % 20 === 0 || done === total) process.stderr.write(`browser: ${done}/${total} pages in Chromium\n`);
+  },
 ): Promise<{ pages: number; disagreements: Disagreement[]; chromium: PageEval[]; happyDom: PageEval[] }> {
   const chromium = await evalInBrowser(dirs, onProgress);
   const happyDom: PageEval[] = [];

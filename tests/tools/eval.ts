@@ -6,6 +6,8 @@
 //   --page ID      only this page (repeatable)
 //   --json         print the results as JSON instead of text
 //   --quiet        summary only (no per-page misses)
+//   --browser      also run lib/ inside Chromium (tests/tools/eval-browser.ts) and list every page
+//                  where Chromium and happy-dom disagree
 // The last line of the plain output is always
 //   related P=0.xxx R=0.xxx F1=0.xxx | detect acc=0.xxx | pages=N
 import { existsSync } from 'node:fs';
@@ -161,13 +163,14 @@ interface LoadedPageLabels {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { corpora: [] as string[], json: false, quiet: false, split: null as null | 'tune' | 'holdout', only: [] as string[] };
+  const opts = { corpora: [] as string[], json: false, quiet: false, browser: false, split: null as null | 'tune' | 'holdout', only: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') opts.corpora.push(resolve(argv[++i]));
     else if (a === '--page') opts.only.push(argv[++i]);
     else if (a === '--json') opts.json = true;
     else if (a === '--quiet') opts.quiet = true;
+    else if (a === '--browser') opts.browser = true;
     else if (a === '--holdout') opts.split = 'holdout';
     else if (a === '--tune') opts.split = 'tune';
     else throw new Error(`unknown argument ${a}`);
@@ -212,8 +215,13 @@ async function main() {
     }),
   );
 
+  const browser = opts.browser
+    ? await import('./eval-browser').then(async (m) => ({ ...(await m.compareWithChromium(dirs)), format: m.formatDisagreements }))
+    : null;
+
   if (opts.json) {
-    console.log(JSON.stringify({ notes, summary, bySplit, pages: results }, null, 2));
+    const chromium = browser ? { browser: { pages: browser.pages, disagreements: browser.disagreements } } : {};
+    console.log(JSON.stringify({ notes, summary, bySplit, pages: results, ...chromium }, null, 2));
     return;
   }
   for (const n of notes) console.log(n);
@@ -233,6 +241,7 @@ async function main() {
     }
   }
   for (const e of errorKinds) console.log(`error (counted as failure): ${e}`);
+  if (browser) for (const line of browser.format(browser)) console.log(line);
   for (const s of ['tune', 'holdout'] as const) {
     const r = bySplit[s];
     console.log(`${s.padEnd(7)} related P=${f3(r.precision)} R=${f3(r.recall)} F1=${f3(r.f1)} (found ${r.found}, correct ${r.correct}, expected ${r.expected})`);
