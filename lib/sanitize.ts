@@ -1,4 +1,184 @@
-/** The one place that sanitises page HTML. PLACEHOLDER: replaced by the DOMPurify-based sanitiser. */
-export function sanitizeHtml(_html: string, _baseUrl: string): string {
-  throw new Error('sanitizeHtml: not implemented yet');
+// The one place that sanitises page HTML before anything of ours renders it (issue 2).
+// DOMPurify with an allow-list, plus what its defaults let through: forms, <template>, <style>,
+// mailto:/data: links and a srcset with a javascript: entry. URLs are judged by lib/url.ts, which
+// strips the control characters that `new URL()` silently drops ("\x01JaVa\tScript:").
+import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+import { toHttpUrl, toImageUrl } from './url';
+
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd',
+  'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt', 'ruby',
+  's', 'samp', 'small', 'source', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr', 'article', 'section', 'header', 'footer',
+  'main', 'aside',
+];
+// No id/name (DOM clobbering), no class, no style, no event handlers: nothing else is allowed.
+const ALLOWED_ATTR = [
+  'href', 'src', 'srcset', 'sizes', 'media', 'type', 'alt', 'title', 'width', 'height', 'dir', 'lang',
+  'colspan', 'rowspan', 'scope', 'headers', 'datetime', 'start', 'reversed', 'open',
+];
+// Removed elements whose text is not reading text either.
+const DROP_WITH_CONTENT = [
+  'form', 'button', 'select', 'textarea', 'input', 'option', 'object', 'embed', 'iframe', 'frame',
+  'frameset', 'canvas', 'map', 'audio', 'video', 'dialog', 'menu', 'keygen', 'isindex', 'applet',
+];
+const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+const ALLOWED_ATTR_SET = new Set(ALLOWED_ATTR);
+const DROP_SET = new Set([
+  ...DROP_WITH_CONTENT, 'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'xmp', 'plaintext',
+  'svg', 'math', 'head', 'title', 'link', 'meta', 'base',
+]);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
+  // Our own hook below decides every URL; this only keeps DOMPurify from keeping odd schemes.
+  ALLOWED_URI_REGEXP: /^(?:https?:|data:image\/|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  SAFE_FOR_TEMPLATES: false,
+  WHOLE_DOCUMENT: false,
+  RETURN_TRUSTED_TYPE: false,
+};
+
+// Characters no genuine page URL carries raw (browsers percent-encode them): markup and quotes in
+// a URL are an attribute break-out attempt (vectors dp-095 `src="</comment><img src=x onerror=…"`).
+const MARKUP_IN_URL = /[<>`"]/;
+
+function safeLink(raw: string, base: string): string | null {
+  return MARKUP_IN_URL.test(raw) ? null : toHttpUrl(raw, base);
+}
+
+/** Image URLs: http(s), or an inline raster data: image (SVG can carry script). */
+function safeImage(raw: string, base: string): string | null {
+  return MARKUP_IN_URL.test(raw) ? null : toImageUrl(raw, base);
+}
+
+/** A srcset with every candidate checked; null when any candidate is unsafe. */
+function safeSrcset(raw: string, base: string): string | null {
+  const out: string[] = [];
+  // Candidates are "url [descriptor]" separated by commas; data: URLs contain commas, so a
+  // srcset holding one is refused rather than guessed at.
+  if (/data:/i.test(raw)) return null;
+  for (const part of raw.split(',')) {
+    const candidate = part.trim();
+    if (!candidate) continue;
+    const [url, ...descriptor] = candidate.split(/\s+/);
+    const safe = safeLink(url, base);
+    if (!safe || descriptor.some((d) => !/^\d+(\.\d+)?[wx]$/i.test(d))) return null;
+    out.push([safe, ...descriptor].join(' '));
+  }
+  return out.length ? out.join(', ') : null;
+}
+
+function fixUrls(node: Element, base: string): void {
+  const tag = node.localName;
+  if (tag === 'a') {
+    const href = node.getAttribute('href');
+    const safe = href == null ? null : safeLink(href, base);
+    if (safe) {
+      node.setAttribute('href', safe);
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      node.removeAttribute('href');
+    }
+  } else if (node.hasAttribute('href')) {
+    node.removeAttribute('href');
+  }
+  if (node.hasAttribute('src')) {
+    const safe = tag === 'img' || tag === 'source' ? safeImage(node.getAttribute('src')!, base) : null;
+    if (safe) node.setAttribute('src', safe);
+    else node.removeAttribute('src');
+  }
+  if (node.hasAttribute('srcset')) {
+    const safe = tag === 'img' || tag === 'source' ? safeSrcset(node.getAttribute('srcset')!, base) : null;
+    if (safe) node.setAttribute('srcset', safe);
+    else node.removeAttribute('srcset');
+  }
+}
+
+const purifiers = new WeakMap<object, DOMPurify>();
+
+/**
+ * happy-dom (our tests and `npm run eval`) defines nodeName on each subclass and leaves
+ * Node.prototype's getter answering "" for elements. DOMPurify 3.5 reads that getter, sees no tag
+ * names, and then keeps `onerror` on an <img>. Real browsers are unaffected; this only repairs a
+ * DOM whose Node.prototype.nodeName is wrong, by delegating to the subclass getter.
+ */
+function repairNodeName(win: Window): void {
+  const proto = (win as unknown as { Node: typeof Node }).Node.prototype;
+  const own = Object.getOwnPropertyDescriptor(proto, 'nodeName');
+  if (!own?.get || own.get.call(win.document.createElement('p')) === 'P') return;
+  const generic = own.get;
+  Object.defineProperty(proto, 'nodeName', {
+    configurable: true,
+    get(this: Node) {
+      for (let o = Object.getPrototypeOf(this); o && o !== proto; o = Object.getPrototypeOf(o)) {
+        const getter = Object.getOwnPropertyDescriptor(o, 'nodeName')?.get;
+        if (getter) return getter.call(this);
+      }
+      return generic.call(this);
+    },
+  });
+}
+
+function purifierFor(win: Window): DOMPurify {
+  let purifier = purifiers.get(win);
+  if (!purifier) {
+    repairNodeName(win);
+    purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifiers.set(win, purifier);
+  }
+  return purifier;
+}
+
+/**
+ * Sanitises `html` from a page at `baseUrl` for rendering in the popup or the overlay.
+ * Relative URLs come back absolute. `win` is the window whose DOM parses the HTML (the page's,
+ * the popup's, or happy-dom's in tests); it defaults to the global one.
+ */
+export function sanitizeHtml(html: string, baseUrl: string, win: Window = globalThis.window): string {
+  if (!win) throw new Error('sanitizeHtml: no window to parse HTML with');
+  const purifier = purifierFor(win);
+  const fragment = purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  enforce(fragment, baseUrl);
+  dropEmptyMedia(fragment);
+  const holder = win.document.createElement('div');
+  holder.appendChild(fragment);
+  return holder.innerHTML;
+}
+
+/**
+ * Our allow-list, applied again to DOMPurify's output over a static element list, and every URL
+ * checked. It makes the result independent of how well the DOM's NodeIterator copes with
+ * removals (happy-dom's stops at the first removed node, so DOMPurify alone kept <iframe>s there).
+ */
+function enforce(root: DocumentFragment, base: string): void {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!root.contains(el)) continue; // inside an element removed earlier
+    const tag = el.localName;
+    if (el.namespaceURI !== HTML_NS || DROP_SET.has(tag)) {
+      el.remove();
+      continue;
+    }
+    if (!ALLOWED_TAG_SET.has(tag)) {
+      el.replaceWith(...Array.from(el.childNodes));
+      continue;
+    }
+    for (const name of el.getAttributeNames()) if (!ALLOWED_ATTR_SET.has(name)) el.removeAttribute(name);
+    fixUrls(el, base);
+  }
+}
+
+/** <img>/<source> left with no URL at all are empty boxes; so is a <picture> without an <img>. */
+function dropEmptyMedia(root: DocumentFragment): void {
+  for (const el of root.querySelectorAll('img, source')) {
+    const orphan = el.localName === 'source' && el.parentElement?.localName !== 'picture';
+    if (orphan || (!el.hasAttribute('src') && !el.hasAttribute('srcset'))) el.remove();
+  }
+  for (const picture of root.querySelectorAll('picture')) if (!picture.querySelector('img')) picture.remove();
 }
