@@ -21,7 +21,7 @@ export function ReaderView({ extraction, opened, onOpenLink }: ReaderViewProps) 
           <header class="sift-header">
             <h1 class="sift-title">{article.title}</h1>
             <p class="sift-meta">
-              {[article.byline, article.siteName, formatDate(article.publishedTime)]
+              {[...new Set([article.byline, article.siteName, formatDate(article.publishedTime)])]
                 .filter(Boolean)
                 .map((part, i) => (
                   <span key={i} class="sift-meta-part">

@@ -152,7 +152,7 @@ function ErrorState({ message, onRetry }: { message: string; onRetry: () => void
   return (
     <StateMessage
       kind="error"
-      title="Sift could not read this page"
+      title="Something went wrong"
       actions={
         <button type="button" class="sift-btn sift-btn-primary" onClick={onRetry}>
           Try again

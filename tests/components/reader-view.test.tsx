@@ -1,0 +1,59 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Extraction } from '@/lib/types';
+
+vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
+const { ReaderView } = await import('@/components/ReaderView');
+
+const extraction: Extraction = {
+  url: 'https://news.example/a/1.html',
+  detection: { isArticle: true, relatedCount: 1, lang: 'en' },
+  article: {
+    title: 'A title',
+    byline: 'Harbor News',
+    siteName: 'Harbor News',
+    publishedTime: 'not a date',
+    lang: 'en',
+    dir: 'ltr',
+    contentHtml: '<p>Body text</p>',
+    textLength: 9,
+    readingMinutes: 4,
+  },
+  related: [{ heading: 'Related stories', items: [{ title: 'Other', url: 'https://news.example/b.html' }] }],
+};
+
+let root: HTMLElement;
+function mount(value: Extraction) {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(<ReaderView extraction={value} opened={new Set()} onOpenLink={() => {}} />, root));
+}
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('ReaderView', () => {
+  it('shows title, one meta part per distinct value, reading time, body, then related items', () => {
+    mount(extraction);
+    expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
+    expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['Harbor News', 'not a date', '4 min read']);
+    expect(root.querySelector('.sift-body')?.innerHTML).toBe('<p>Body text</p>');
+    const order = [...root.querySelectorAll('.sift-body, .sift-related')].map((e) => e.className);
+    expect(order).toEqual(['sift-body', 'sift-related']);
+  });
+
+  it('says when there is no article text and still lists related items', () => {
+    mount({ ...extraction, article: null });
+    expect(root.querySelector('.sift-title')).toBeNull();
+    expect(root.querySelector('.sift-note')?.textContent).toContain('no article text');
+    expect(root.querySelectorAll('.sift-item-link')).toHaveLength(1);
+  });
+
+  it('shows no related section when every block is empty', () => {
+    mount({ ...extraction, related: [{ heading: 'Related', items: [] }] });
+    expect(root.querySelector('.sift-related-all')).toBeNull();
+  });
+});
