@@ -9,6 +9,7 @@ import { sendMessage } from '@/lib/messages';
 const LARGE_CHANGE = 20;
 // Wait until the page has been quiet this long before detecting again.
 const SETTLE_MS = 800;
+const MAX_WAIT_MS = 5000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -33,9 +34,13 @@ export default defineContentScript({
       fresh = false;
     };
 
+    // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
+    let firstPending = 0;
     const schedule = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(report, SETTLE_MS);
+      const now = Date.now();
+      if (timer === undefined) firstPending = now;
+      else clearTimeout(timer);
+      timer = ctx.setTimeout(report, now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
     };
 
     report();
