@@ -107,6 +107,24 @@ describe('seed page (seed-dedecms)', () => {
   });
 });
 
+describe('single-page sites', () => {
+  it('detects again when the page swaps its content and URL in place', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
+    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no article');
+    expect(await badgeText(browser, tabId)).toBe('');
+    // What a single-page app does: fetch the next page, swap the DOM, push the new URL.
+    await page.evaluate(async (next) => {
+      const html = await (await fetch(next)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', new URL(next).pathname);
+      document.head.replaceWith(document.adoptNode(doc.head));
+      document.body.replaceWith(document.adoptNode(doc.body));
+    }, server.urlOf('seed-dedecms'));
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labelsOf('seed-dedecms').related.length));
+    await page.close();
+  });
+});
+
 describe('pages that are not articles', () => {
   it('says so on a home page, with no badge, and shows it anyway on request', async () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
