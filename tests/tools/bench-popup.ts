@@ -176,7 +176,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
         await popup.goto(popupUrl);
         await popup.waitForSelector(DONE, { timeout: 30_000 });
         if (!(await popup.$(ARTICLE))) {
-          const text = (await popup.textContent('.sift-state'))?.replace(/\s+/g, ' ').trim();
+          const text = (await popup.innerText('.sift-state'))?.replace(/\s+/g, ' ').trim();
           await popup.close();
           throw new Error(`${source.id}: the popup showed no article (${text})`);
         }

@@ -99,24 +99,26 @@ function attribute(dir: string, file: string): Map<string, number> {
   const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[]; mappings: string };
   const lines = readFileSync(join(dir, file), 'utf8').split('\n');
   const names = map.sources.map(sourceName);
+  const add = (name: string, n: number) => {
+    if (n > 0) result.set(name, (result.get(name) ?? 0) + n);
+  };
+  const mappingLines = map.mappings.split(';');
   let src = 0;
-  map.mappings.split(';').forEach((line, i) => {
-    const length = lines[i]?.length ?? 0;
-    let col = 0;
+  lines.forEach((text, i) => {
     let last = 0;
     let current = '(unmapped)';
-    for (const segment of line ? line.split(',') : []) {
+    let col = 0;
+    for (const segment of mappingLines[i] ? mappingLines[i].split(',') : []) {
       const [dc, ds] = decodeSegment(segment);
-      const start = col + dc;
-      result.set(current, (result.get(current) ?? 0) + (start - last));
-      col = start;
-      last = start;
+      col += dc;
+      add(current, col - last);
+      last = col;
       if (ds !== undefined) {
         src += ds;
         current = names[src] ?? '(unmapped)';
       } else current = '(unmapped)';
     }
-    result.set(current, (result.get(current) ?? 0) + Math.max(0, length - last));
+    add(current, text.length - last);
   });
   return result;
 }
