@@ -3,8 +3,8 @@
 // and parse(); the sizes of what ships; the popup's open-to-article time; and the budgets of
 // issue 4, each with PASS/FAIL. A benchmark, not a test: it never fails `npm test`.
 //
-//   npm run bench [-- --corpus DIR ...] [--json] [--quick] [--no-build] [--only REGEX]
-import { existsSync } from 'node:fs';
+//   npm run bench [-- --corpus DIR ...] [--json] [--save FILE] [--quick] [--no-build] [--only REGEX]
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -32,18 +32,21 @@ const KB = 1024;
 interface Args {
   corpora: string[];
   json: boolean;
+  /** Also write the JSON report to this file. */
+  save: string | null;
   quick: boolean;
   build: boolean;
   only: RegExp | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpora: [], json: false, quick: false, build: true, only: null };
+  const args: Args = { corpora: [], json: false, save: null, quick: false, build: true, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') args.corpora.push(resolve(argv[++i] ?? ''));
     else if (a === '--json') args.json = true;
     else if (a === '--quick') args.quick = true;
+    else if (a === '--save') args.save = resolve(argv[++i] ?? 'bench.json');
     else if (a === '--no-build') args.build = false;
     else if (a === '--only') args.only = new RegExp(argv[++i] ?? '');
     else throw new Error(`unknown argument ${a} (see the header of tests/tools/bench.ts)`);
@@ -293,6 +296,7 @@ async function main() {
     })),
   };
 
+  if (args.save) writeFileSync(args.save, `${JSON.stringify(report, null, 2)}\n`);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
