@@ -88,7 +88,7 @@ export function App({ tabId, inTab, startError }: AppProps) {
   const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
   return (
     <SiftRoot settings={settings} class="sift-popup">
-      <div class="sift-bar">
+      <header class="sift-bar">
         <span class="sift-brand">
           <span class="sift-brand-mark" aria-hidden="true" />
           Sift
@@ -107,7 +107,7 @@ export function App({ tabId, inTab, startError }: AppProps) {
         >
           Settings
         </button>
-      </div>
+      </header>
       {showSettings && (
         <div id="sift-settings">
           <SettingsPanel settings={settings} onChange={onSettings} />

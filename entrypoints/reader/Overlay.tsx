@@ -51,7 +51,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
         }}
         onClose={onClose}
       >
-        <div class="sift-bar">
+        <header class="sift-bar">
           <span class="sift-brand">
             <span class="sift-brand-mark" aria-hidden="true" />
             Sift · reader mode
@@ -62,7 +62,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
           <button type="button" class="sift-btn sift-close" title="Leave reader mode (Esc)" onClick={onClose}>
             Close ✕
           </button>
-        </div>
+        </header>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} />}
         {/* Focus lands on the text (not the first button), so the keys scroll the article at once. */}
         <main class="sift-main" tabIndex={-1} autofocus>

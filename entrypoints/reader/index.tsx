@@ -60,7 +60,9 @@ function createReader(): ReaderHandle {
       isolateEvents: true,
       anchor: () => document.body ?? document.documentElement,
       css: `${readerCss}\n${overlayCss}`,
-      onMount(container) {
+      onMount(container, shadow) {
+        // The overlay's own words are English; the article inside carries the page's language.
+        shadow.querySelector('html')?.setAttribute('lang', 'en');
         render(
           <Overlay
             extraction={extraction}

@@ -148,3 +148,19 @@ export async function openFixture(browser: Browser, url: string): Promise<{ page
   await page.goto(url, { waitUntil: 'load' });
   return { page, tabId: await tabIdOf(browser, page) };
 }
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations in Sift's own UI on `page` ("rule: selector" strings). The article body is
+ * the page's content, not Sift's, and is left out. `within` limits the check (the reader overlay).
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  await page.evaluate(AXE); // evaluate, not a <script>: the popup's CSP allows no inline script
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const context = { include: include ? [[include]] : [['html']], exclude: [['.sift-body']] };
+    const result = await axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  }, within ?? null);
+}

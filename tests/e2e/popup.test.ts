@@ -2,7 +2,7 @@
 // The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
 // article and 29 related items, opening items in background tabs, and the other states.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
+import { axeViolations, badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -39,6 +39,9 @@ describe('seed page (seed-dedecms)', () => {
     const titles = await popup.locator('.sift-item-link').allTextContents();
     expect(titles).toEqual(labels.related.map((item) => item.title));
     expect(await popup.locator('.sift-count').first().textContent()).toBe(String(labels.related.length));
+    await popup.getByRole('button', { name: 'Settings' }).click();
+    await popup.locator('.sift-more').first().click();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     await page.close();
   });

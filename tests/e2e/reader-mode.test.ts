@@ -3,7 +3,7 @@
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
+import { axeViolations, badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -100,6 +100,14 @@ describe('reader mode on the seed page', () => {
     expect(await toggleFromPopup(tabId, page)).toBe('true');
     await expectReaderOn(page);
     expect(await badgeText(browser, tabId)).toBe('ON');
+    expect(await axeViolations(page, 'sift-reader')).toEqual([]);
+
+    // Settings in the overlay apply at once there and are kept for the popup.
+    await page.locator('sift-reader').getByRole('button', { name: 'Settings' }).click();
+    await page.locator('sift-reader').getByLabel('Sepia').check();
+    expect(await page.locator('sift-reader .sift').first().getAttribute('data-theme')).toBe('sepia');
+    const stored = await browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')) as { settings?: { theme?: string } });
+    expect(stored.settings?.theme).toBe('sepia');
 
     await page.keyboard.press('Escape');
     await expectPageRestored(page, before);
