@@ -11,7 +11,7 @@ import { LoadingSkeleton, StateMessage } from '@/components/States';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time
 // is stuck (a modal alert, a frozen script) and the reader gets the error state with a retry.
-const PAGE_TIMEOUT_MS = 20_000;
+const PAGE_TIMEOUT_MS = 10_000;
 
 type View = { kind: 'loading' } | { kind: 'done'; result: PageResult } | { kind: 'failed'; message: string };
 
