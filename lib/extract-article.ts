@@ -9,8 +9,6 @@ import { collapseWhitespace, readingMinutes } from './text';
 import type { Article } from './types';
 
 const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i;
-/** Separators between a headline and the site name in <title> ("_IT资讯吧", " - 云原生笔记", " | Example News"). */
-const TITLE_SEPARATOR = /\s*(?:[|_—–·»]|\s-\s|::)\s*/;
 
 function meta(doc: Document, ...keys: string[]): string {
   for (const key of keys) {
@@ -21,22 +19,41 @@ function meta(doc: Document, ...keys: string[]): string {
   return '';
 }
 
-/** Strips a site suffix (or prefix) from a <title>-like string: the longest part is the headline. */
-function stripSiteName(title: string): string {
-  const parts = title.split(TITLE_SEPARATOR).filter(Boolean);
-  if (parts.length < 2) return title;
-  // Keep the headline intact when it itself contains the separator ("A | B 02|C - site"):
-  // drop only a short trailing (or leading) part.
-  const last = parts[parts.length - 1];
-  const first = parts[0];
-  const cut = (part: string, fromEnd: boolean) => {
-    const idx = fromEnd ? title.lastIndexOf(part) : title.indexOf(part) + part.length;
-    const rest = fromEnd ? title.slice(0, idx) : title.slice(idx);
-    return rest.replace(fromEnd ? /\s*(?:[|_—–·»:-]|::)\s*$/ : /^\s*(?:[|_—–·»:-]|::)\s*/, '').trim();
-  };
-  if (last.length <= 30 && last.length < title.length / 2) return cut(last, true);
-  if (first.length <= 20 && first.length < title.length / 3) return cut(first, false);
-  return title;
+// Separators between a headline and the site name in <title>: "_IT资讯吧", " - 云原生笔记",
+// " | Example News", "__2007年第23号国务院公报_中国政府网", "--雅虎新闻".
+const SEPARATOR = /\s+[-|–—·»:]{1,2}\s+|\s*[|_–—·»]{1,2}\s*|\s*::\s*|-{2}/g;
+// A bare hyphen only before a short CJK site name ("…被端-富达传媒", "…交通-新华网"):
+// in Latin titles it is part of words ("AI-powered").
+const CJK_SITE_SUFFIX = /^(.{6,}?)-([\u3400-\u9fff\uf900-\ufaff]{2,10})$/;
+
+/** Strips site names from the end (repeatedly: "_新浪房产_新浪网") or one from the start of a title. */
+export function stripSiteName(title: string): string {
+  let t = title.trim();
+  for (let i = 0; i < 3; i++) {
+    let last: RegExpExecArray | null = null;
+    for (const m of t.matchAll(SEPARATOR)) last = m as RegExpExecArray;
+    const tail = last ? t.slice(last.index + last[0].length) : '';
+    const head = last ? t.slice(0, last.index) : '';
+    // The site name is much shorter than what it follows; a headline that itself holds "|" keeps it.
+    const spaced = last ? /^\s.*\s$/.test(last[0]) : false;
+    if (last && tail && tail.length <= 30 && (tail.length * 2 <= head.length || (spaced && head.length >= 8))) {
+      t = head.trim();
+      continue;
+    }
+    const cjk = CJK_SITE_SUFFIX.exec(t);
+    if (cjk) {
+      t = cjk[1].trim();
+      continue;
+    }
+    if (i === 0 && last) {
+      const first = SEPARATOR.exec(t);
+      SEPARATOR.lastIndex = 0;
+      const lead = first ? t.slice(0, first.index) : '';
+      if (first && lead.length <= 20 && lead.length * 3 <= t.length) t = t.slice(first.index + first[0].length).trim();
+    }
+    break;
+  }
+  return t || title.trim();
 }
 
 /**
@@ -52,7 +69,10 @@ export function articleTitle(doc: Document, readabilityTitle: string): string {
   const unique = [...new Set(h1s)];
   if (unique.length === 1) {
     const h1 = unique[0];
-    if ((docTitle && docTitle.includes(h1)) || (ogTitle && ogTitle.includes(h1))) return h1;
+    // …but not a blog's name in its masthead <h1> (readability-blogger): the headline is most
+    // of the title once the site name is gone.
+    const agrees = [ogTitle, docTitle].some((t) => t && t.includes(h1) && h1.length * 2 >= stripSiteName(t).length);
+    if (agrees) return h1;
   }
   for (const candidate of [ogTitle, docTitle]) {
     if (candidate) {
