@@ -1,0 +1,158 @@
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractArticle, stripSiteName } from '../../lib/extract-article';
+import { isPlaceholderSrc, promoteLazyImages } from '../../lib/lazy-images';
+import { collapseWhitespace } from '../../lib/text';
+import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../tools/load-page';
+
+const FIXTURES = listPageDirs(resolve(__dirname, '../fixtures'));
+const URL = 'https://news.example/2024/05/story.html';
+const opened: LoadedPage[] = [];
+afterAll(async () => {
+  for (const p of opened) await p.close();
+});
+
+function textOf(page: LoadedPage, html: string): string {
+  const doc = new page.window.DOMParser().parseFromString(html, 'text/html');
+  return collapseWhitespace(doc.body?.textContent ?? '');
+}
+
+function body(paragraphs: number, extra = ''): string {
+  const p = '<p>The council voted on Tuesday to approve the transit plan after a public hearing that ran late into the night, with residents queueing to speak for and against it.</p>';
+  return `<article><h1>Council approves transit plan</h1>${p.repeat(paragraphs)}${extra}</article>`;
+}
+
+describe('extractArticle on the fixtures', () => {
+  it.each(FIXTURES.map((d) => [d.split('/').pop()!, d]))('%s: title, must contain, must not contain', (_id, dir) => {
+    const page = loadPage(dir);
+    opened.push(page);
+    const article = extractArticle(page.document, page.url);
+    if (!page.labels.is_article) {
+      expect(article).toBeNull();
+      return;
+    }
+    expect(article).not.toBeNull();
+    expect(article!.title).toBe(page.labels.title);
+    const text = textOf(page, article!.contentHtml);
+    for (const phrase of page.labels.article_must_contain ?? []) expect(text, phrase).toContain(collapseWhitespace(phrase));
+    for (const phrase of page.labels.article_must_not_contain ?? []) expect(text, phrase).not.toContain(collapseWhitespace(phrase));
+    expect(article!.lang).toBe(page.labels.lang);
+    expect(article!.textLength).toBeGreaterThan(500);
+    expect(article!.readingMinutes).toBeGreaterThanOrEqual(1);
+  });
+
+  it('seed-dedecms: lazy images get their real URL, code keeps its indentation', () => {
+    const page = loadPage(FIXTURES.find((d) => d.endsWith('seed-dedecms'))!);
+    opened.push(page);
+    const html = extractArticle(page.document, page.url)!.contentHtml;
+    const doc = new page.window.DOMParser().parseFromString(html, 'text/html');
+    const srcs = Array.from(doc.querySelectorAll('img')).map((i) => i.getAttribute('src') ?? '');
+    expect(srcs.length).toBeGreaterThan(0);
+    for (const src of srcs) expect(src).not.toMatch(/grey\.gif|^data:/);
+    for (const src of srcs) expect(src).toMatch(/^https:\/\/www\.kjzx365\.com\/uploads\//);
+    expect(doc.querySelector('pre code')!.textContent).toMatch(/\n {4}counts = \{\}/);
+  });
+
+  it('en-news-related: metadata from the page', () => {
+    const page = loadPage(FIXTURES.find((d) => d.endsWith('en-news-related'))!);
+    opened.push(page);
+    const a = extractArticle(page.document, page.url)!;
+    expect(a.byline).toBeTruthy();
+    expect(a.siteName).toBeTruthy();
+    expect(a.publishedTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(a.dir).toBe('ltr');
+    expect(a.excerpt).toBeTruthy();
+  });
+
+  it('never changes the document it is given', () => {
+    const page = loadPage(FIXTURES.find((d) => d.endsWith('seed-list-inside-article'))!);
+    opened.push(page);
+    const before = page.document.documentElement.outerHTML;
+    expect(extractArticle(page.document, page.url)).not.toBeNull();
+    expect(page.document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('extractArticle rules', () => {
+  it('returns null for a page that is not an article', () => {
+    const { document } = loadHtml('<html><body><nav><a href="/">Home</a></nav><p>Short.</p></body></html>', URL);
+    expect(extractArticle(document, URL)).toBeNull();
+  });
+
+  it('removes newsletter boxes, share bars and in-body ads but keeps tables', () => {
+    const extra =
+      '<div class="newsletter-signup"><h3>Sign up for our brief</h3><form><input type="email"><button>Go</button></form></div>' +
+      '<div class="share-tools"><a href="https://twitter.com/intent/tweet">Share on X</a></div>' +
+      '<div class="ad-slot"><span>Advertisement</span></div>' +
+      '<table><tr><th>Line</th><th>Cost</th></tr><tr><td>Blue</td><td>$2bn</td></tr></table>';
+    const { document, window } = loadHtml(`<html lang="en"><head><title>Council approves transit plan | Example News</title></head><body>${body(8, extra)}</body></html>`, URL);
+    const a = extractArticle(document, URL)!;
+    expect(a.title).toBe('Council approves transit plan');
+    const doc = new window.DOMParser().parseFromString(a.contentHtml, 'text/html');
+    const text = doc.body.textContent ?? '';
+    expect(text).not.toContain('Sign up for our brief');
+    expect(text).not.toContain('Share on X');
+    expect(text).not.toContain('Advertisement');
+    expect(doc.querySelector('table td')?.textContent).toBe('Blue');
+  });
+
+  it('marks Arabic and dir=rtl pages right-to-left', () => {
+    const { document } = loadHtml(`<html lang="ar"><head><title>t</title></head><body>${body(8)}</body></html>`, URL);
+    expect(extractArticle(document, URL)!.dir).toBe('rtl');
+    const { document: d2 } = loadHtml(`<html dir="rtl"><head><title>t</title></head><body>${body(8)}</body></html>`, URL);
+    expect(extractArticle(d2, URL)!.dir).toBe('rtl');
+  });
+
+  it('reads datePublished from JSON-LD', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-14T06:00:00Z"}</script>';
+    const { document } = loadHtml(`<html lang="en"><head><title>t</title>${ld}</head><body>${body(8)}</body></html>`, URL);
+    expect(extractArticle(document, URL)!.publishedTime).toBe('2024-05-14T06:00:00Z');
+  });
+
+  it('sanitises: no script, no handler, no javascript: link in the content', () => {
+    const extra = '<p>See <a href="javascript:alert(1)">this</a> <img src="/a.png" onerror="alert(1)" alt="a"></p><script>alert(1)</script>';
+    const { document } = loadHtml(`<html lang="en"><head><title>t</title></head><body>${body(8, extra)}</body></html>`, URL);
+    const html = extractArticle(document, URL)!.contentHtml;
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(html).toContain('src="https://news.example/a.png"');
+  });
+});
+
+describe('stripSiteName', () => {
+  it.each([
+    ['Azure OpenAI 官方指南02|ChatGPT 的架构设计与应用实例_IT资讯吧', 'Azure OpenAI 官方指南02|ChatGPT 的架构设计与应用实例'],
+    ['Azure OpenAI 官方指南02|ChatGPT 的架构设计与应用实例 - 云原生笔记', 'Azure OpenAI 官方指南02|ChatGPT 的架构设计与应用实例'],
+    ['Regional council approves long-debated transit plan | Example News', 'Regional council approves long-debated transit plan'],
+    ['拿出10万元投资房产 小两口尝试以钱生钱(图)_新浪房产_新浪网', '拿出10万元投资房产 小两口尝试以钱生钱(图)'],
+    ['法国全国大罢工再次严重影响交通-新华网', '法国全国大罢工再次严重影响交通'],
+    ['New Zealand - Wikipedia', 'New Zealand'],
+    ['AI-powered tools reshape newsrooms', 'AI-powered tools reshape newsrooms'],
+  ])('%s → %s', (title, expected) => expect(stripSiteName(title)).toBe(expected));
+});
+
+describe('lazy images', () => {
+  it('promotes data-src, data-original, data-srcset and <noscript> fallbacks, drops placeholders', () => {
+    const { document } = loadHtml(
+      '<body><img id="a" src="/images/grey.gif" data-original="/real/a.jpg">' +
+        '<img id="b" src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-src="https://cdn.example/b.png" data-srcset="https://cdn.example/b2.png 2x">' +
+        '<img id="c" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><noscript><img src="https://cdn.example/c.jpg" alt="c"></noscript>' +
+        '<img id="d" src="/spacer.gif"><img id="e" src="https://cdn.example/real.jpg"></body>',
+      URL,
+    );
+    promoteLazyImages(document);
+    const src = (id: string) => document.getElementById(id)!.getAttribute('src');
+    expect(src('a')).toBe('/real/a.jpg');
+    expect(src('b')).toBe('https://cdn.example/b.png');
+    expect(document.getElementById('b')!.getAttribute('srcset')).toBe('https://cdn.example/b2.png 2x');
+    expect(src('c')).toBe('https://cdn.example/c.jpg');
+    expect(src('d')).toBeNull();
+    expect(src('e')).toBe('https://cdn.example/real.jpg');
+  });
+
+  it('knows placeholders from real images', () => {
+    expect(isPlaceholderSrc('/templets/default/images/grey.gif')).toBe(true);
+    expect(isPlaceholderSrc('data:image/svg+xml,%3Csvg%3E')).toBe(true);
+    expect(isPlaceholderSrc('')).toBe(true);
+    expect(isPlaceholderSrc('https://cdn.example/photos/2024/harbour.jpg')).toBe(false);
+  });
+});
