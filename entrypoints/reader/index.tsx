@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { declobberedCopy } from '@/lib/declobber';
 import { extract } from '@/lib/extract';
 import type { Extraction } from '@/lib/types';
 import { sendMessage } from '@/lib/messages';
@@ -45,7 +46,7 @@ function createReader(): ReaderHandle {
     let extraction: Extraction | null = null;
     let error: string | undefined;
     try {
-      extraction = extract(document, location.href);
+      extraction = extract(declobberedCopy(document), location.href);
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }
