@@ -2,7 +2,7 @@
 // loaded on the seed page. With --headless (or when there is no display) it drives the popup and
 // reader mode itself, saves screenshots into demo-output/ and prints what was extracted.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -13,6 +13,9 @@ import { ROOT } from '../e2e/global-setup';
 const SEED = 'seed-dedecms';
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = join(ROOT, 'demo-output');
+const PICTURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300" viewBox="0 0 640 300"><rect width="640" height="300" fill="#e6e8eb"/>' +
+  '<path d="M250 200l60-70 45 50 30-30 55 50z" fill="#c4cad1"/><circle cx="395" cy="110" r="18" fill="#c4cad1"/></svg>';
 
 function chromiumPath(): string {
   const path = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -50,11 +53,14 @@ async function launch(dist: string, profile: string): Promise<BrowserContext> {
       ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
     ],
   });
-  // The demo pages are made up; their ads and analytics point at sites that do not exist.
+  // The demo pages are made up; their ads, analytics and pictures point at sites that do not
+  // exist. Pictures get a grey stand-in; everything else from outside is refused.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = url.hostname === '127.0.0.1' || (url.protocol !== 'http:' && url.protocol !== 'https:');
-    return local ? route.continue() : route.abort();
+    const web = url.protocol === 'http:' || url.protocol === 'https:';
+    // The fixture server has pages only: every picture, local or not, is the stand-in.
+    if (web && route.request().resourceType() === 'image') return route.fulfill({ contentType: 'image/svg+xml', body: PICTURE });
+    return !web || url.hostname === '127.0.0.1' ? route.continue() : route.abort();
   });
   return context;
 }
@@ -103,7 +109,17 @@ async function main() {
   await popup.locator('.sift-more').first().click().catch(() => {});
   await popup.screenshot({ path: join(outDir, 'popup-related.png') });
 
-  await popup.locator('.sift-related-all').evaluate(() => window.scrollTo(0, 0)).catch(() => {});
+  // Both popup screens side by side, small enough for the README (tests/tools/screenshots/).
+  const overview = await context.newPage();
+  await overview.setViewportSize({ width: 1456, height: 616 });
+  await overview.setContent(
+    `<body style="margin:0;padding:8px;background:#d8dee4;display:flex;gap:8px">${['popup.png', 'popup-related.png']
+      .map((f) => `<img width="720" height="600" src="data:image/png;base64,${readFileSync(join(outDir, f)).toString('base64')}">`)
+      .join('')}</body>`,
+  );
+  await overview.screenshot({ path: join(outDir, 'popup-overview.jpg'), type: 'jpeg', quality: 80 });
+  await overview.close();
+
   await popup.getByRole('button', { name: 'Reader mode' }).click();
   await page.bringToFront();
   await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
@@ -130,7 +146,7 @@ async function main() {
       if (block.items.length > 5) console.log(`  … and ${block.items.length - 5} more`);
     }
   }
-  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'reader-mode.png'].map((f) => join('demo-output', f)).join(', ')}`);
+  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'popup-overview.jpg', 'reader-mode.png'].map((f) => join('demo-output', f)).join(', ')}`);
 
   await context.close();
   await server.close();
