@@ -20,6 +20,7 @@ export interface OverlayProps {
 
 export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const main = useRef<HTMLElement>(null);
   const [settings, setSettings] = useState(initialSettings);
   const [showSettings, setShowSettings] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
@@ -28,6 +29,9 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // Focus on the text (not the first button), so the keys scroll the article at once; without
+    // scrolling, or the title would slide under the sticky bar.
+    main.current?.focus({ preventScroll: true });
   }, []);
 
   const open = async (url: string, intent: OpenIntent) => {
@@ -64,8 +68,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
           </button>
         </header>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} />}
-        {/* Focus lands on the text (not the first button), so the keys scroll the article at once. */}
-        <main class="sift-main" tabIndex={-1} autofocus>
+        <main class="sift-main" tabIndex={-1} ref={main}>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} />
           ) : (
