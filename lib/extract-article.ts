@@ -111,7 +111,8 @@ function publishedTime(doc: Document, fromReadability: string | null | undefined
 export function extractArticle(doc: Document, url: string): Article | null {
   const score = scoreDocument(doc);
   if (!score.isArticle) return null;
-  const win = doc.defaultView as unknown as Window | null;
+  // A DOMParser document has no defaultView in browsers: parse with the global window then.
+  const win = (doc.defaultView ?? globalThis.window) as Window | undefined;
   if (!win) return null;
 
   const clone = doc.cloneNode(true) as Document;
