@@ -36,7 +36,7 @@ export const RELATED = new RegExp(
       'articoli correlati',
       '(?:leggi|vedi) anche',
       '(?:ti )?potrebbe(?:ro)? interessarti',
-      // German, Dutch, Czech, Polish, Russian, Turkish
+      // German, Dutch, Czech, Russian
       '(?:ähnliche|verwandte) (?:artikel|beiträge|nachrichten|themen)',
       'mehr zum thema',
       'das könnte sie (?:auch )?interessieren',
@@ -46,12 +46,9 @@ export const RELATED = new RegExp(
       'související(?: články| zprávy)?',
       'podobné články',
       '(?:čtěte|přečtěte si) (?:také|též)',
-      '(?:powiązane|podobne) artykuły',
-      '(?:zobacz|czytaj) (?:też|także)',
-      '(?:похожие|связанные) (?:статьи|новости|материалы)',
-      '(?:читайте|смотрите) (?:также|еще|ещё)',
+      'похожие (?:статьи|новости|материалы)',
+      'читайте (?:также|еще|ещё)',
       'по теме',
-      '(?:ilgili|benzer) (?:haberler|yazılar|içerikler)',
       // Chinese (simplified and traditional), Japanese, Korean
       '相[关關](?:文章|阅读|閱讀|新闻|新聞|报道|報導|報道|推荐|推薦|链接|鏈接|連結|资讯|資訊|内容|內容|热门文章|熱門文章|视频|影片|话题|話題|专题|專題)?(?:列表)?',
       '延伸[阅閱][读讀]',
@@ -70,6 +67,13 @@ export const RELATED = new RegExp(
     ')$',
   'i',
 );
+
+/**
+ * A cheap test every RELATED heading passes (one of these stems is in each phrase above): most
+ * text nodes of a page fail it and are never trimmed or matched against RELATED.
+ */
+export const CUE =
+  /relat|more|read|like|recommend|simila|also|you|articl|aussi|même|relacion|interes|també|correl|anche|ähnlich|verwandt|thema|lesen|lees|souvis|podob|čtěte|похож|читайте|теме|相[关關]|延伸|推[荐薦]|猜你|可能|本文|[关関]連|読|おすすめ|オススメ|관련|추천/i;
 
 /**
  * Headings of blocks that are not related lists: where one of these starts, the related block
@@ -94,3 +98,12 @@ export const AD_TEXT = /\b(?:sponsored|promoted|paid (?:post|content)|advertisem
 /** Ad-redirect and paid-recommendation link targets. */
 export const AD_HREF =
   /doubleclick\.net|googleadservices|\/aclk\?|adclick|[?&](?:aid|adid|ad_id)=|\/goto\.php|beap\.gemini|taboola|\/lp\.php\?|[?&]trvid=|tradedoubler|utm_medium=(?:paid|cpc|sponsored)|[?&]ad=|\/adx?\//i;
+
+/**
+ * Class and id words of related boxes: English, and the pinyin of Chinese CMSs (xiangguan 相关,
+ * xgwz 相关文章, xgyd 相关阅读, xgxw 相关新闻).
+ */
+export const RELATED_BOX =
+  '[class*=relate],[class*=Relate],[id*=relate],[id*=Relate],[class*=similar],[id*=similar],[class*=xiangguan],[class*=xgwz],[class*=xgyd],[class*=xgxw]';
+/** ...unless the rest of the name says it is another kind of list. */
+export const NOT_RELATED_BOX = /tag|topic|search|keyword|categor|product|shop|video|gallery|author|popular|hot|comment|ad[-_s]|sponsor|link(?!s)/i;
