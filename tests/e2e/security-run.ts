@@ -1,0 +1,229 @@
+// One hostile page through Sift, the way a reader meets it: extraction in the page (served with a
+// CSP, so the page's own copy of a vector cannot run), the popup, then reader mode in the page.
+// Returns every finding; the test asserts there are none.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { tabIdOf, WAIT, type Browser } from './harness';
+import { auditReader, expandEverything, pokeEverything, type AuditResult } from './security-audit';
+import { isHttpUrl, spyOnWorker, takeWorkerLog, type Detectors } from './security-detect';
+import { ARTICLE_URL, type HostileSite } from './security-site';
+import { asList, buildPage, type Vector } from './security-vectors';
+
+export interface Finding {
+  vectors: string;
+  surface: 'popup' | 'reader' | 'page' | 'background';
+  what: string;
+}
+
+export interface GroupOutcome {
+  findings: Finding[];
+  /** A vector swallowed what followed it (unclosed markup): run the group's vectors alone. */
+  split: boolean;
+  executions: number;
+  unsafeUrls: number;
+  /** Surfaces that showed a message instead of the article (e.g. extraction failed). */
+  messages: string[];
+  markers: { popup: number; reader: number; expected: number };
+}
+
+export interface Runner {
+  browser: Browser;
+  site: HostileSite;
+  detectors: Detectors;
+  template: string;
+  /** The tab that shows the hostile pages, and the popup pointed at it. */
+  tab: Page;
+  popup: Page;
+  tabId?: number;
+  /** `typeof window[n]` / `typeof document[n]` in a popup showing a benign page. */
+  clobberBaseline: Record<string, string>;
+  pageCount: number;
+}
+
+const settle = (page: Page, ms: number) => page.waitForTimeout(ms);
+
+export function clobberState(names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const w = window as unknown as Record<string, unknown>;
+  const d = document as unknown as Record<string, unknown>;
+  for (const n of names) out[n] = `${typeof w[n]}/${typeof d[n]}/${String(w[n] instanceof Element || d[n] instanceof Element)}`;
+  return out;
+}
+
+/** Loads `group` as one page in the runner's tab; true when every vector stayed in its slot. */
+async function loadGroup(r: Runner, group: Vector[]): Promise<string> {
+  const url = `${ARTICLE_URL}?page=${(r.pageCount += 1)}`;
+  r.site.put(url, { body: buildPage(r.template, group) });
+  await r.tab.goto(url, { waitUntil: 'domcontentloaded' });
+  r.tabId ??= await tabIdOf(r.browser, r.tab);
+  return url;
+}
+
+/** Where each vector's marker ended up in the live page ("a" article body, "r" related list). */
+async function markersInPage(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-marker]')].map(
+      (el) => `${el.getAttribute('data-marker')}:${el.closest('.article-body') ? 'a' : el.closest('.related-list') ? 'r' : '?'}`,
+    ),
+  );
+}
+
+async function waitForRender(page: Page, host: string | null): Promise<{ state: string | null }> {
+  const prefix = host ? `${host} ` : '';
+  const shown = await page
+    .locator(`${prefix}.sift-title, ${prefix}.sift-state`)
+    .first()
+    .waitFor(WAIT)
+    .then(() => true, () => false);
+  if (!shown) return { state: `nothing rendered in ${WAIT.timeout} ms: ${(await page.locator(host ?? 'body').first().innerText().catch(() => '')).slice(0, 200)}` };
+  const state = page.locator(`${prefix}.sift-state`);
+  if ((await state.count()) === 0) return { state: null };
+  return { state: (await state.first().innerText()).replace(/\s+/g, ' ').trim() };
+}
+
+async function pokeAndAudit(page: Page, host: string | null, group: Vector[]): Promise<AuditResult> {
+  await page.evaluate(pokeEverything, host);
+  // Poking clicked every <summary> too: open everything again, so thumbnails render and links show.
+  await page.evaluate(expandEverything, host);
+  await settle(page, 100);
+  // Real clicks on a few links, so Sift's own click -> tabs.create path runs.
+  const prefix = host ? `${host} ` : '';
+  const links = page.locator(`${prefix}.sift-body a[href], ${prefix}.sift-item-link`);
+  const count = Math.min(await links.count(), 2);
+  mark('  poked');
+  for (let i = 0; i < count; i++) await links.nth(i).click({ timeout: 1_000 }).catch(() => {});
+  mark('  clicked');
+  // Enter on a focused link, then Tab around (no Enter on Sift's own buttons: that would toggle them).
+  if (count > 0) {
+    await links.first().focus({ timeout: 1_000 }).catch(() => {});
+    await page.keyboard.press('Enter');
+  }
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  mark('  keys');
+  await settle(page, 250);
+  return page.evaluate(auditReader, {
+    host: host ?? undefined,
+    forbidElements: group.flatMap((v) => v.forbidElements ?? []),
+    forbidAttributes: group.flatMap((v) => v.forbidAttributes ?? []),
+  });
+}
+
+/** Checks of the rendered text and links that depend on the vectors. */
+function checkExpectations(audit: AuditResult, group: Vector[], surface: Finding['surface'], state: string | null): Finding[] {
+  const findings: Finding[] = [];
+  if (state) return findings; // a message instead of the article: nothing rendered to check
+  const shown = [audit.texts.title, audit.texts.meta, audit.texts.body, ...audit.texts.related, ...audit.texts.snippets];
+  for (const v of group) {
+    for (const text of asList(v.expectText)) {
+      if (!shown.some((t) => t.includes(text))) findings.push({ vectors: v.id, surface, what: `text not shown literally: ${text}` });
+    }
+    if (v.expectHref && !audit.links.includes(v.expectHref)) {
+      findings.push({ vectors: v.id, surface, what: `no link to ${v.expectHref}` });
+    }
+  }
+  return findings;
+}
+
+const DEBUG = !!process.env.SIFT_SECURITY_DEBUG;
+let lastMark = Date.now();
+function mark(what: string) {
+  if (DEBUG) console.log(`  ${what}: ${Date.now() - lastMark} ms`);
+  lastMark = Date.now();
+}
+
+export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome> {
+  mark('start');
+  const ids = group.map((v) => v.id).join(' ');
+  const out: GroupOutcome = { findings: [], split: false, executions: 0, unsafeUrls: 0, messages: [], markers: { popup: 0, reader: 0, expected: 0 } };
+  const find = (surface: Finding['surface'], what: string, vectors = ids) => out.findings.push({ vectors, surface, what });
+  const pageUrl = await loadGroup(r, group);
+
+  const where = await markersInPage(r.tab);
+  mark('loaded');
+  for (const v of group) {
+    if (v.slot === 'head') continue;
+    const slots = v.where === 'both' ? ['a', 'r'] : v.where === 'article' ? ['a'] : ['r'];
+    out.markers.expected += slots.length;
+    if (group.length > 1 && slots.some((s) => !where.includes(`${v.id}:${s}`))) out.split = true;
+  }
+  if (out.split) return out;
+
+  await spyOnWorker(r.browser.worker, { swallow: true });
+  await takeWorkerLog(r.browser.worker);
+  r.detectors.reset();
+
+  // --- popup
+  mark('containment');
+  const popupUrl = `chrome-extension://${r.browser.extensionId}/popup.html?tab=${r.tabId}`;
+  await r.popup.goto(popupUrl);
+  await r.popup.bringToFront();
+  let { state } = await waitForRender(r.popup, null);
+  if (state?.startsWith('Sift found no article')) {
+    await r.popup.getByRole('button', { name: 'Show anyway' }).click();
+    ({ state } = await waitForRender(r.popup, null));
+  }
+  if (state) out.messages.push(`popup: ${state}`);
+  mark('popup rendered');
+  const popupAudit = await pokeAndAudit(r.popup, null, group);
+  mark('popup audited');
+  out.markers.popup = popupAudit.markers.length;
+  if (!state) for (const p of popupAudit.problems) find('popup', `${p.kind}: ${p.detail} :: ${p.html}`, attribute(p.html, ids));
+  out.findings.push(...checkExpectations(popupAudit, group, 'popup', state));
+  const names = group.flatMap((v) => v.clobberNames ?? []);
+  if (names.length) {
+    const now = await r.popup.evaluate(clobberState, names);
+    for (const n of names) if (now[n] !== r.clobberBaseline[n]) find('popup', `clobbered ${n}: ${now[n]} (was ${r.clobberBaseline[n]})`);
+  }
+  if (r.popup.url() !== popupUrl) find('popup', `popup navigated to ${r.popup.url()}`);
+  const local = await r.popup.evaluate(() => (window as unknown as { __siftXssCalls?: string[] }).__siftXssCalls ?? []);
+  for (const id of local) if (!r.detectors.calls.some((c) => c.id === id)) r.detectors.calls.push({ id, frame: popupUrl, page: popupUrl });
+
+  // --- reader mode, toggled from the popup as a reader would
+  const button = r.popup.getByRole('button', { name: 'Reader mode' });
+  const readerCalls = r.detectors.calls.length;
+  const readerViolations = r.detectors.violations.length;
+  if ((await button.count()) > 0) {
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
+    await r.tab.bringToFront();
+    const reader = await waitForRender(r.tab, 'sift-reader');
+  mark('reader rendered');
+    if (reader.state) out.messages.push(`reader: ${reader.state}`);
+    const readerAudit = await pokeAndAudit(r.tab, 'sift-reader', group);
+  mark('reader audited');
+    out.markers.reader = readerAudit.markers.length;
+    if (!reader.state) for (const p of readerAudit.problems) find('reader', `${p.kind}: ${p.detail} :: ${p.html}`, attribute(p.html, ids));
+    out.findings.push(...checkExpectations(readerAudit, group, 'reader', reader.state));
+    // The page's own copies were blocked (and reported) at load; what is reported now comes
+    // from the overlay, or from nowhere the page could reach.
+    for (const v of r.detectors.violations.slice(readerViolations)) {
+      if (v.page !== pageUrl) continue;
+      if (v.inSift || /^(about:|#document|)$/.test(v.target)) find('reader', `CSP violation (would have run): ${v.directive} ${v.blocked} ${v.sample} :: ${v.target}`, attribute(v.sample + v.target, ids));
+    }
+    await r.tab.keyboard.press('Escape');
+  mark('escape');
+    await expect.poll(() => r.tab.locator('sift-reader').count(), WAIT).toBe(0);
+    if (r.tab.url() !== pageUrl) find('page', `page navigated to ${r.tab.url()}`);
+  } else if (!state) {
+    find('popup', 'no Reader mode button next to a rendered article');
+  }
+
+  // --- every surface: executions, violations in extension pages, tabs opened
+  mark('reader closed');
+  for (const c of r.detectors.calls) find(r.detectors.calls.indexOf(c) >= readerCalls ? 'reader' : 'popup', `__xss executed: ${c.id} in ${c.frame}`, c.id);
+  for (const d of r.detectors.dialogs) find('popup', `dialog: ${d}`);
+  for (const v of r.detectors.violations) {
+    if (v.page.startsWith('chrome-extension://')) find('popup', `CSP violation: ${v.directive} ${v.blocked} ${v.sample} :: ${v.target}`, attribute(v.target, ids));
+  }
+  out.executions = r.detectors.calls.length + r.detectors.dialogs.length;
+  const log = await takeWorkerLog(r.browser.worker);
+  for (const c of log.created) if (!isHttpUrl(c.url)) find('background', `${c.api} with ${c.url}`);
+  for (const e of log.errors) find('background', e);
+  out.unsafeUrls = out.findings.filter((f) => /^url:|tabs\.create|windows\.create/.test(f.what)).length;
+  return out;
+}
+
+/** The vector a finding belongs to: the id its payload carries, else the whole group. */
+function attribute(text: string, fallback: string): string {
+  return /\b((?:dp|ow|sv)-\d{2,3})\b/.exec(text)?.[1] ?? fallback;
+}
