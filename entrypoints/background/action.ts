@@ -38,14 +38,19 @@ export function actionLook(state: TabState): ActionLook {
 
 export async function showTabState(tabId: number, state: TabState): Promise<void> {
   const look = actionLook(state);
-  try {
-    await Promise.all([
-      action.setBadgeText({ tabId, text: look.text }),
-      action.setBadgeBackgroundColor({ tabId, color: look.color }),
-      action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
-      action.setTitle({ tabId, title: look.title }),
-    ]);
-  } catch {
-    // The tab closed meanwhile.
+  // One call at a time, each on its own: an API a browser lacks or rejects (synchronously, in
+  // Firefox) must not keep the others from running. A closed tab rejects them all: ignored.
+  const calls: (() => unknown)[] = [
+    () => action.setTitle({ tabId, title: look.title }),
+    () => action.setBadgeText({ tabId, text: look.text }),
+    () => action.setBadgeBackgroundColor({ tabId, color: look.color }),
+    () => action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
+  ];
+  for (const call of calls) {
+    try {
+      await call();
+    } catch {
+      // See above.
+    }
   }
 }
