@@ -108,11 +108,9 @@ export function App({ tabId, inTab, startError }: AppProps) {
           Settings
         </button>
       </header>
-      {showSettings && (
-        <div id="sift-settings">
-          <SettingsPanel settings={settings} onChange={onSettings} />
-        </div>
-      )}
+      <div id="sift-settings" hidden={!showSettings}>
+        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} />}
+      </div>
       {notice && (
         <p class="sift-note sift-main" role="alert">
           {notice}
