@@ -25,7 +25,15 @@ export interface HeapMeasure {
   afterBytes: number | null;
   /** null when the cycles could not run; `note` says why. */
   growthBytes: number | null;
+  /** Chromium's live DOM counters for the page's renderer before and after (a leak of nodes or listeners shows here). */
+  domCounters?: { before: DomCounters; after: DomCounters };
   note: string;
+}
+
+export interface DomCounters {
+  documents: number;
+  nodes: number;
+  jsEventListeners: number;
 }
 
 export type PopupMeasure =
@@ -90,12 +98,14 @@ async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
   return tabId;
 }
 
-async function heapUsed(page: Page): Promise<number> {
+/** The page's JS heap after forced GC, and Chromium's DOM counters. */
+async function heapUsed(page: Page): Promise<{ used: number; counters: DomCounters }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return usedSize;
+    const counters = (await cdp.send('Memory.getDOMCounters' as never)) as DomCounters;
+    return { used: usedSize, counters: { documents: counters.documents, nodes: counters.nodes, jsEventListeners: counters.jsEventListeners } };
   } finally {
     await cdp.detach();
   }
@@ -234,12 +244,17 @@ async function readerCycles(tab: Page, popup: Page, id: string): Promise<HeapMea
     await toggle(popup, false);
   }
   const after = await heapUsed(tab);
+  const { documents: d0, nodes: n0, jsEventListeners: l0 } = before.counters;
+  const { documents: d1, nodes: n1, jsEventListeners: l1 } = after.counters;
   return {
     page: id,
     cycles: CYCLES,
-    beforeBytes: before,
-    afterBytes: after,
-    growthBytes: after - before,
-    note: `${id}, after forced GC, Runtime.getHeapUsage of the page's isolate (page + content scripts)`,
+    beforeBytes: before.used,
+    afterBytes: after.used,
+    growthBytes: after.used - before.used,
+    domCounters: { before: before.counters, after: after.counters },
+    note:
+      `${id}, after forced GC, the page's isolate (page + content scripts); ` +
+      `DOM counters before → after: documents ${d0} → ${d1}, nodes ${n0} → ${n1}, JS listeners ${l0} → ${l1}`,
   };
 }

@@ -372,7 +372,9 @@ async function main() {
   p();
   p('Popup: open → article painted');
   if (popup.status === 'ok') {
-    for (const pg of popup.pages) p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)})`);
+    for (const pg of popup.pages) {
+      p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; loading skeleton painted at p50 ${fmtMs(pg.firstPaintP50)})`);
+    }
     p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
   } else p(`  n/a: ${popup.reason}`);
   if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
