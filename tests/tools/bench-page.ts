@@ -167,6 +167,9 @@ export interface HugePageMeasure {
   isProbablyReaderable: OpTiming;
   /** The parts of detect() (see PHASES). */
   phases: Record<string, OpTiming>;
+  /** What detect() and isProbablyReaderable() said: the page is an article with a long comment thread. */
+  detectIsArticle: boolean | null;
+  readerable: boolean;
   /** One full extract() call: it must complete; its time is reported, not budgeted. */
   extractMs: number | null;
   extractError?: string;
@@ -183,6 +186,8 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
     detect: timeOp(() => detect(doc, url), small),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
     phases: {},
+    detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
+    readerable: isProbablyReaderable(doc),
     extractMs: null,
     extractTextLength: null,
     relatedItems: null,

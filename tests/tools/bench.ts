@@ -351,6 +351,8 @@ async function main() {
     p(`  ${(hugeOk.bytes / KB / KB).toFixed(2)} MB, ${hugeOk.elements} elements; detect ${fmtMs(hugeOk.detect.ms)} (first call ${fmtMs(hugeOk.detect.firstMs)})` +
       `${hugeOk.detect.error ? ` [${hugeOk.detect.error}]` : ''}; isProbablyReaderable ${fmtMs(hugeOk.isProbablyReaderable.ms)}; ` +
       `extract ${hugeOk.extractMs != null ? fmtMs(hugeOk.extractMs) : `did not complete (${hugeOk.extractError})`}`);
+    p(`  detect says isArticle=${hugeOk.detectIsArticle}, isProbablyReaderable=${hugeOk.readerable}; extraction: ` +
+      `${hugeOk.extractTextLength ? `${hugeOk.extractTextLength} characters of article` : 'no article'}, ${hugeOk.relatedItems ?? 0} related items`);
     const parts = Object.entries(hugeOk.phases ?? {});
     if (parts.length) p(`  parts of detect: ${parts.map(([n, t]) => `${n.replace(/^detect: /, '')} ${fmtMs(t.ms)}`).join(', ')}`);
   } else p(`  failed: ${(huge as { error: string }).error}`);
