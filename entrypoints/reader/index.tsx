@@ -20,10 +20,10 @@ interface ReaderHandle {
   toggle(): Promise<boolean>;
 }
 
-declare global {
-  // eslint-disable-next-line no-var
-  var __siftReader: ReaderHandle | undefined;
-}
+// A symbol, not a global name: the page's `<div id="__siftReader">` would be window.__siftReader
+// in this isolated world too (named access crosses worlds) and reader mode would never start.
+const HANDLE = Symbol.for('sift-reader');
+const handles = globalThis as unknown as { [HANDLE]?: ReaderHandle };
 
 function createReader(): ReaderHandle {
   const ctx = new ContentScriptContext('sift-reader');
@@ -102,10 +102,10 @@ function createReader(): ReaderHandle {
 
 export default defineUnlistedScript({
   async main(): Promise<{ active: boolean }> {
-    let reader = globalThis.__siftReader;
+    let reader = handles[HANDLE];
     if (!reader?.isValid()) {
       reader = createReader();
-      globalThis.__siftReader = reader;
+      handles[HANDLE] = reader;
     }
     return { active: await reader.toggle() };
   },
