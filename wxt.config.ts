@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 // `tabs` (to find its tabs by URL). The shipped manifest never has either.
 const e2e = process.env.SIFT_E2E === '1';
 
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // No webextension-polyfill (WXT 0.20 dropped it by default): Chrome MV3 and Firefox both have
@@ -15,13 +17,19 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Sift Reader',
     description: 'A clean reader view for cluttered news pages, with their related articles kept.',
     // activeTab + scripting: read the page (extractor, reader mode) only when the reader asks,
     // by the toolbar button or the shortcut. storage: settings and per-tab state.
     permissions: ['activeTab', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
+    // Tighter than the default for the popup (issue 5): it shows page content, so no plugins, no
+    // <base>, no form submission and no frames, even if something slipped past the sanitiser.
+    content_security_policy:
+      manifestVersion === 2
+        ? EXTENSION_PAGES_CSP
+        : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Sift Reader' },
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     commands: {
