@@ -74,7 +74,7 @@ describe('seed page (seed-dedecms)', () => {
     await page.close();
   });
 
-  it('opens items in background tabs next to the page, marks them, and stays open', async () => {
+  it('opens items in tabs next to the page (plain click, Enter, middle, Ctrl+Shift), marks them, stays open', async () => {
     const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
     const popup = await openPopup(browser, tabId);
     const links = popup.locator('.sift-item-link');
@@ -84,9 +84,14 @@ describe('seed page (seed-dedecms)', () => {
     // The link is the page's item, resolved against the page it came from.
     expect(new URL(first).pathname).toBe(new URL(labels.related[0].href).pathname);
 
+    const third = (await links.nth(2).getAttribute('href'))!;
+    const fourth = (await links.nth(3).getAttribute('href'))!;
+
     await links.nth(0).click(); // a plain click
     await links.nth(1).focus();
     await popup.keyboard.press('Enter'); // Enter on a focused item
+    await links.nth(2).click({ button: 'middle' }); // a background tab, as a browser does
+    await links.nth(3).click({ modifiers: ['ControlOrMeta', 'Shift'] }); // a tab brought to the front
 
     const opened = () =>
       browser.worker.evaluate(async (opener) => {
@@ -100,10 +105,12 @@ describe('seed page (seed-dedecms)', () => {
     await expect.poll(opened, WAIT).toEqual([
       { url: first, offset: 1, active: false },
       { url: second, offset: 2, active: false },
+      { url: third, offset: 3, active: false },
+      { url: fourth, offset: 4, active: true },
     ]);
 
     expect(popup.isClosed()).toBe(false);
-    await expect.poll(() => popup.locator('.sift-item.is-opened').count(), WAIT).toBe(2);
+    await expect.poll(() => popup.locator('.sift-item.is-opened').count(), WAIT).toBe(4);
     expect(await popup.locator('.sift-item').first().getAttribute('class')).toContain('is-opened');
     await popup.close();
     await page.close();
