@@ -141,6 +141,7 @@ describe('pages that are not articles', () => {
     const popup = await openPopup(browser, tabId);
     const state = popup.locator('.sift-state-title');
     await expect.poll(() => state.textContent(), WAIT).toBe('Sift found no article on this page');
+    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no article');
     expect(await badgeText(browser, tabId)).toBe('');
     await popup.getByRole('button', { name: 'Show anyway' }).click();
     expect(await popup.locator('.sift-state').count()).toBe(0);
