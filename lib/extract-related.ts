@@ -209,6 +209,7 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
   const startsWithMark = (el: Element, first?: Element) => marks.some((m) => el.contains(m) && (!first || follows(m, first)));
   let chain: Node = h.node;
   let head = h.node.nodeType === 1 ? (h.node as Element) : null;
+  let wasEmpty = false;
   for (let level = 0; level < 8 && chain !== body; level++) {
     const parts: Element[] = [];
     const cands: Candidate[][] = [];
@@ -225,8 +226,12 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
       }
       if (!c.length) {
         // An empty container after the heading is a list filled by JavaScript (salon-1's Taboola
-        // divs, medicalnewstoday's TrendMD): its heading must not adopt the next block.
-        if (CONTAINER_TAG.test(el.tagName) && clean(el.textContent).length < 20) empty = true;
+        // divs, medicalnewstoday's TrendMD, found by their id): its heading must not adopt the
+        // next block. Without an id it may be decoration beside the heading (qq's div.borderHd).
+        if (CONTAINER_TAG.test(el.tagName) && clean(el.textContent).length < 20) {
+          if (el.id || el.querySelector('[id]')) return null;
+          empty = true;
+        }
         continue;
       }
       if (shape && shapeOf(el) !== shape) break;
@@ -241,12 +246,14 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
       const items = parts.flatMap((p, i) => (cands[i].length ? itemsOf(p, cands[i], ctx) : []));
       return { heading: h.text, parts: head ? [head, ...parts] : parts, items };
     }
-    if (empty || !chain.parentElement) return null;
+    // After decoration, only the heading's own wrapper may hold the list (qq: div.hd > h2 + div, then div.bd).
+    if (!chain.parentElement || wasEmpty) return null;
+    wasEmpty = empty;
     chain = chain.parentElement;
     // Climb only through small wrappers around the heading (div.hd > h3 + a.more).
     if ((chain as Element).childElementCount > 12) return null;
     const len = clean(chain.textContent).length;
-    if (len > h.text.length + 100) return null;
+    if (len > h.text.length + (empty ? 12 : 100)) return null;
     if (len <= h.text.length + 12) head = chain as Element;
   }
   return null;
