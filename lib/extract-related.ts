@@ -52,7 +52,8 @@ const clean = (s: string | null | undefined) => collapseWhitespace(s ?? '');
 /** Heading text without the brackets and colons around it ("【関連記事】" → "関連記事"). */
 const EDGE = /^[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+|[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+$/g;
 const bare = (s: string) => clean(s).replace(EDGE, '');
-const shapeOf = (e: Element | null) => e && `${e.tagName}.${e.getAttribute('class') ?? ''}`;
+// Tag and class, digits aside: sina's ul.recommend_news1 (pictures) and ul.recommend_news2 are one list.
+const shapeOf = (e: Element | null) => e && `${e.tagName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
 const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
 // A title's size in CJK characters plus other words (lib/text.ts textWeight, in one cheap pass).
 // Chinese headlines run to 8+ characters; 4-character links are channels and topics (guancha's
