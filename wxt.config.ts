@@ -18,8 +18,10 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Sift Reader',
-    description: 'A clean reader view for cluttered news pages, with their related articles kept.',
+    // The browser's own i18n: public/_locales/{en,zh_CN}/messages.json (issue 6).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // activeTab + scripting: read the page (extractor, reader mode) only when the reader asks,
     // by the toolbar button or the shortcut. storage: settings and per-tab state.
     permissions: ['activeTab', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
@@ -30,12 +32,12 @@ export default defineConfig({
       manifestVersion === 2
         ? EXTENSION_PAGES_CSP
         : { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Sift Reader' },
+    action: { default_title: '__MSG_extName__' },
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Switch the page to reader mode and back',
+        description: '__MSG_commandToggleReader__',
       },
     },
     ...(browser === 'firefox'

@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { sanitizeHtml } from '@/lib/sanitize';
 import { toHttpUrl } from '@/lib/url';
 import type { OpenIntent } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
 import { openIntent } from './open-intent';
 
 export interface ArticleBodyProps {
@@ -14,9 +15,10 @@ export interface ArticleBodyProps {
   lang?: string;
   dir?: 'ltr' | 'rtl';
   onOpenLink: (url: string, intent: OpenIntent) => void;
+  t: Translate;
 }
 
-export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink }: ArticleBodyProps) {
+export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink, t }: ArticleBodyProps) {
   const safe = useMemo(() => {
     try {
       return { html: sanitizeHtml(html, baseUrl) };
@@ -44,7 +46,7 @@ export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink }: ArticleBod
   };
 
   if ('error' in safe) {
-    return <p class="sift-note">Sift could not display this article safely.</p>;
+    return <p class="sift-note">{t('unsafeArticle')}</p>;
   }
   return (
     <div

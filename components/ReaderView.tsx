@@ -2,6 +2,7 @@
 // related blocks. The popup and the in-page reader both render it.
 import type { Extraction } from '@/lib/types';
 import type { OpenIntent } from '@/lib/messages';
+import type { Translate } from '@/lib/i18n';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
 
@@ -9,9 +10,10 @@ export interface ReaderViewProps {
   extraction: Extraction;
   opened: ReadonlySet<string>;
   onOpenLink: (url: string, intent: OpenIntent) => void;
+  t: Translate;
 }
 
-export function ReaderView({ extraction, opened, onOpenLink }: ReaderViewProps) {
+export function ReaderView({ extraction, opened, onOpenLink, t }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = related.reduce((sum, block) => sum + block.items.length, 0);
   return (
@@ -28,7 +30,7 @@ export function ReaderView({ extraction, opened, onOpenLink }: ReaderViewProps) 
                     {part}
                   </span>
                 ))}
-              <span class="sift-meta-part sift-reading-time">{article.readingMinutes} min read</span>
+              <span class="sift-meta-part sift-reading-time">{t('readingTime', article.readingMinutes)}</span>
             </p>
           </header>
           <ArticleBody
@@ -37,12 +39,15 @@ export function ReaderView({ extraction, opened, onOpenLink }: ReaderViewProps) 
             lang={article.lang}
             dir={article.dir}
             onOpenLink={onOpenLink}
+            t={t}
           />
         </article>
       ) : (
-        <p class="sift-note">Sift found no article text on this page.</p>
+        <p class="sift-note">{t('noArticleText')}</p>
       )}
-      {relatedCount > 0 && <RelatedList blocks={related} opened={opened} onOpenLink={onOpenLink} />}
+      {relatedCount > 0 && (
+        <RelatedList blocks={related} opened={opened} onOpenLink={onOpenLink} t={t} lang={article?.lang} dir={article?.dir} />
+      )}
     </div>
   );
 }

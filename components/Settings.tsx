@@ -9,46 +9,47 @@ import {
   THEMES,
   type Settings,
 } from '@/lib/settings';
+import type { Translate } from '@/lib/i18n';
 
 export interface SettingsPanelProps {
   settings: Settings;
   onChange: (next: Settings) => void;
+  t: Translate;
 }
 
-const LABELS: Record<string, string> = {
-  auto: 'Auto',
-  light: 'Light',
-  dark: 'Dark',
-  sepia: 'Sepia',
-  serif: 'Serif',
-  sans: 'Sans',
-  narrow: 'Narrow',
-  medium: 'Medium',
-  wide: 'Wide',
-};
-
-export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
   const id = useId();
+  const labels: Record<string, string> = {
+    auto: t('themeAuto'),
+    light: t('themeLight'),
+    dark: t('themeDark'),
+    sepia: t('themeSepia'),
+    serif: t('fontSerif'),
+    sans: t('fontSans'),
+    narrow: t('widthNarrow'),
+    medium: t('widthMedium'),
+    wide: t('widthWide'),
+  };
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
   return (
-    <section class="sift-settings" aria-label="Reader settings">
-      <Choice legend="Theme" name={`${id}-theme`} options={THEMES} value={settings.theme} onPick={(v) => set('theme', v)} />
-      <Choice legend="Font" name={`${id}-font`} options={FONT_FAMILIES} value={settings.fontFamily} onPick={(v) => set('fontFamily', v)} />
+    <section class="sift-settings" aria-label={t('settingsLabel')}>
+      <Choice legend={t('settingTheme')} labels={labels} name={`${id}-theme`} options={THEMES} value={settings.theme} onPick={(v) => set('theme', v)} />
+      <Choice legend={t('settingFont')} labels={labels} name={`${id}-font`} options={FONT_FAMILIES} value={settings.fontFamily} onPick={(v) => set('fontFamily', v)} />
       <fieldset class="sift-field">
-        <legend>Text size</legend>
+        <legend>{t('settingTextSize')}</legend>
         <div class="sift-stepper">
           <button
             type="button"
-            aria-label="Smaller text"
+            aria-label={t('smallerText')}
             disabled={settings.fontSize <= FONT_SIZE_MIN}
             onClick={() => set('fontSize', settings.fontSize - 1)}
           >
             A−
           </button>
-          <output aria-live="polite" class="sift-size">{settings.fontSize}px</output>
+          <output aria-live="polite" class="sift-size">{t('fontSizePx', settings.fontSize)}</output>
           <button
             type="button"
-            aria-label="Larger text"
+            aria-label={t('largerText')}
             disabled={settings.fontSize >= FONT_SIZE_MAX}
             onClick={() => set('fontSize', settings.fontSize + 1)}
           >
@@ -56,20 +57,21 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
           </button>
         </div>
       </fieldset>
-      <Choice legend="Width" name={`${id}-width`} options={CONTENT_WIDTHS} value={settings.contentWidth} onPick={(v) => set('contentWidth', v)} />
+      <Choice legend={t('settingWidth')} labels={labels} name={`${id}-width`} options={CONTENT_WIDTHS} value={settings.contentWidth} onPick={(v) => set('contentWidth', v)} />
     </section>
   );
 }
 
 interface ChoiceProps<T extends string> {
   legend: string;
+  labels: Record<string, string>;
   name: string;
   options: readonly T[];
   value: T;
   onPick: (value: T) => void;
 }
 
-function Choice<T extends string>({ legend, name, options, value, onPick }: ChoiceProps<T>) {
+function Choice<T extends string>({ legend, labels, name, options, value, onPick }: ChoiceProps<T>) {
   return (
     <fieldset class="sift-field">
       <legend>{legend}</legend>
@@ -83,7 +85,7 @@ function Choice<T extends string>({ legend, name, options, value, onPick }: Choi
               checked={option === value}
               onChange={() => onPick(option)}
             />
-            {LABELS[option] ?? option}
+            {labels[option] ?? option}
           </label>
         ))}
       </div>

@@ -1,11 +1,12 @@
 // The popup's non-article states: every one says in plain words what happened and offers a way on.
 import type { ComponentChildren } from 'preact';
+import type { Translate } from '@/lib/i18n';
 
 /** Grey bars where the title, meta line and paragraphs will be: the popup is never blank. */
-export function LoadingSkeleton() {
+export function LoadingSkeleton({ t }: { t: Translate }) {
   return (
     <div class="sift-skeleton" role="status" aria-live="polite">
-      <span class="sift-visually-hidden">Reading the page…</span>
+      <span class="sift-visually-hidden">{t('loading')}</span>
       <div class="sift-bone sift-bone-title" />
       <div class="sift-bone sift-bone-meta" />
       {[96, 100, 88, 100, 92, 70].map((width, i) => (

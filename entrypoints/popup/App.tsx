@@ -8,6 +8,7 @@ import { ReaderView } from '@/components/ReaderView';
 import { SettingsPanel } from '@/components/Settings';
 import { SiftRoot } from '@/components/SiftRoot';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
+import type { Translate } from '@/lib/i18n';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time
 // is stuck (a modal alert, a frozen script) and the reader gets the error state with a retry.
@@ -20,9 +21,11 @@ export interface AppProps {
   /** Opened as a tab (popup.html?tab=…) rather than as the toolbar popup. */
   inTab: boolean;
   startError?: string;
+  /** The interface's words in the browser's language (browser.i18n). */
+  t: Translate;
 }
 
-export function App({ tabId, inTab, startError }: AppProps) {
+export function App({ tabId, inTab, startError, t }: AppProps) {
   const [view, setView] = useState<View>(startError ? { kind: 'failed', message: startError } : { kind: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [showSettings, setShowSettings] = useState(false);
@@ -40,7 +43,7 @@ export function App({ tabId, inTab, startError }: AppProps) {
     if (tabId == null) return;
     setView({ kind: 'loading' });
     try {
-      const result = await withTimeout(sendMessage('getPage', { tabId }), PAGE_TIMEOUT_MS);
+      const result = await withTimeout(sendMessage('getPage', { tabId }), PAGE_TIMEOUT_MS, t('pageTimeout'));
       if (result.status === 'ok') {
         setReaderActive(result.readerActive);
         setOpened(new Set(result.opened));
@@ -49,7 +52,7 @@ export function App({ tabId, inTab, startError }: AppProps) {
     } catch (err) {
       setView({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     }
-  }, [tabId]);
+  }, [tabId, t]);
 
   useEffect(() => {
     load();
@@ -62,10 +65,10 @@ export function App({ tabId, inTab, startError }: AppProps) {
         const ok = await sendMessage('openLink', { url, tabId, ...intent });
         if (ok) setOpened((prev) => new Set(prev).add(url));
       } catch (err) {
-        setNotice(`Could not open the link: ${err instanceof Error ? err.message : String(err)}`);
+        setNotice(t('linkNotOpened', err instanceof Error ? err.message : String(err)));
       }
     },
-    [tabId],
+    [tabId, t],
   );
 
   const onToggleReader = async () => {
@@ -76,13 +79,13 @@ export function App({ tabId, inTab, startError }: AppProps) {
       // The reader wants to see the page they switched; as a tab (tests) the popup stays.
       if (active && !inTab) window.close();
     } catch (err) {
-      setNotice(`Reader mode could not start: ${err instanceof Error ? err.message : String(err)}`);
+      setNotice(t('readerNotStarted', err instanceof Error ? err.message : String(err)));
     }
   };
 
   const onSettings = (next: Settings) => {
     setSettings(next);
-    saveSettings(next).catch((err) => setNotice(`Settings were not saved: ${String(err)}`));
+    saveSettings(next).catch((err) => setNotice(t('settingsNotSaved', String(err))));
   };
 
   const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
@@ -91,11 +94,11 @@ export function App({ tabId, inTab, startError }: AppProps) {
       <header class="sift-bar">
         <span class="sift-brand">
           <span class="sift-brand-mark" aria-hidden="true" />
-          Sift
+          {t('brand')}
         </span>
         {ok && (
           <button type="button" class="sift-btn" aria-pressed={readerActive} onClick={onToggleReader}>
-            Reader mode
+            {t('readerModeButton')}
           </button>
         )}
         <button
@@ -105,11 +108,11 @@ export function App({ tabId, inTab, startError }: AppProps) {
           aria-controls="sift-settings"
           onClick={() => setShowSettings(!showSettings)}
         >
-          Settings
+          {t('settingsButton')}
         </button>
       </header>
       <div id="sift-settings" hidden={!showSettings}>
-        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} />}
       </div>
       {notice && (
         <p class="sift-note sift-main" role="alert">
@@ -121,43 +124,43 @@ export function App({ tabId, inTab, startError }: AppProps) {
   );
 
   function renderBody() {
-    if (view.kind === 'loading') return <LoadingSkeleton />;
-    if (view.kind === 'failed') return <ErrorState message={view.message} onRetry={load} />;
+    if (view.kind === 'loading') return <LoadingSkeleton t={t} />;
+    if (view.kind === 'failed') return <ErrorState message={view.message} onRetry={load} t={t} />;
     const result = view.result;
-    if (result.status === 'unreadable') return <UnreadableState reason={result.reason} url={result.url} onRetry={load} />;
-    if (result.status === 'error') return <ErrorState message={result.message} onRetry={load} />;
+    if (result.status === 'unreadable') return <UnreadableState reason={result.reason} url={result.url} onRetry={load} t={t} />;
+    if (result.status === 'error') return <ErrorState message={result.message} onRetry={load} t={t} />;
     const { extraction } = result;
     if ((!extraction.detection.isArticle || !extraction.article) && !showAnyway) {
       return (
         <StateMessage
           kind="not-article"
-          title="Sift found no article on this page"
+          title={t('notArticleTitle')}
           actions={
             <button type="button" class="sift-btn sift-btn-primary" onClick={() => setShowAnyway(true)}>
-              Show anyway
+              {t('showAnyway')}
             </button>
           }
         >
-          <p>This looks like a home page, a list or an app rather than a single article.</p>
+          <p>{t('notArticleText')}</p>
         </StateMessage>
       );
     }
-    return <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} />;
+    return <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} />;
   }
 }
 
-function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+function ErrorState({ message, onRetry, t }: { message: string; onRetry: () => void; t: Translate }) {
   return (
     <StateMessage
       kind="error"
-      title="Something went wrong"
+      title={t('errorTitle')}
       actions={
         <button type="button" class="sift-btn sift-btn-primary" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       }
     >
-      <p>Something went wrong while reading the page. Reload the page if it keeps happening.</p>
+      <p>{t('errorText')}</p>
       <p>
         <small>{message}</small>
       </p>
@@ -165,37 +168,43 @@ function ErrorState({ message, onRetry }: { message: string; onRetry: () => void
   );
 }
 
-const UNREADABLE_TEXT: Record<UnreadableReason, string> = {
-  'browser-page': 'Browser pages (settings, new tab, history) are closed to extensions. Open an article on the web and click Sift there.',
-  store: 'Extension stores are closed to extensions, so Sift cannot read them.',
-  pdf: 'This is a PDF file shown by the browser’s PDF viewer. Sift reads web pages, not PDF files.',
-  'file-access':
-    'Sift may read files on your computer only when you allow it: turn on “Allow access to file URLs” for Sift on the extensions page, then reload this page.',
-  'no-access': 'The browser did not let Sift into this page. Click the Sift button while on the page to give it access, or reload the page.',
-};
+function unreadableText(reason: UnreadableReason, t: Translate): string {
+  switch (reason) {
+    case 'browser-page':
+      return t('unreadableBrowserPage');
+    case 'store':
+      return t('unreadableStore');
+    case 'pdf':
+      return t('unreadablePdf');
+    case 'file-access':
+      return t('unreadableFileAccess');
+    case 'no-access':
+      return t('unreadableNoAccess');
+  }
+}
 
-function UnreadableState({ reason, url, onRetry }: { reason: UnreadableReason; url?: string; onRetry: () => void }) {
+function UnreadableState({ reason, url, onRetry, t }: { reason: UnreadableReason; url?: string; onRetry: () => void; t: Translate }) {
   const openExtensions = () => {
     browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` }).catch(() => {});
   };
   return (
     <StateMessage
       kind="unreadable"
-      title="Sift cannot read this page"
+      title={t('unreadableTitle')}
       actions={
         <>
           {reason === 'file-access' && import.meta.env.CHROME && (
             <button type="button" class="sift-btn sift-btn-primary" onClick={openExtensions}>
-              Open extension settings
+              {t('openExtensionSettings')}
             </button>
           )}
           <button type="button" class="sift-btn" onClick={onRetry}>
-            Try again
+            {t('tryAgain')}
           </button>
         </>
       }
     >
-      <p>{UNREADABLE_TEXT[reason]}</p>
+      <p>{unreadableText(reason, t)}</p>
       {url && (
         <p>
           <small>{url}</small>
@@ -205,9 +214,9 @@ function UnreadableState({ reason, url, onRetry }: { reason: UnreadableReason; u
   );
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The page did not answer in time.')), ms);
+    const timer = setTimeout(() => reject(new Error(message)), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';
+import { substitutionList, type Translate } from '@/lib/i18n';
 import './style.css';
 
 // popup.html?tab=<id> reads another tab: only a tab id is honoured (the browser tests open the
@@ -13,8 +14,15 @@ async function targetTab(): Promise<{ tabId: number; url?: string; inTab: boolea
   return { tabId: tab.id, url: tab.url, inTab: false };
 }
 
+// The interface follows the browser's language (public/_locales); a missing message shows its key.
+// (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
+const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+const t: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('extName');
+
 const root = document.getElementById('app')!;
 targetTab().then(
-  (target) => render(<App tabId={target.tabId} inTab={target.inTab} />, root),
-  (err) => render(<App tabId={null} inTab={false} startError={String(err)} />, root),
+  (target) => render(<App tabId={target.tabId} inTab={target.inTab} t={t} />, root),
+  (err) => render(<App tabId={null} inTab={false} startError={String(err)} t={t} />, root),
 );

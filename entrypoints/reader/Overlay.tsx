@@ -9,6 +9,7 @@ import { ReaderView } from '@/components/ReaderView';
 import { SettingsPanel } from '@/components/Settings';
 import { SiftRoot } from '@/components/SiftRoot';
 import { StateMessage } from '@/components/States';
+import type { Translate } from '@/lib/i18n';
 
 export interface OverlayProps {
   extraction: Extraction | null;
@@ -16,9 +17,11 @@ export interface OverlayProps {
   initialSettings: Settings;
   onClose: () => void;
   onOpenLink: (url: string, intent: OpenIntent) => Promise<boolean>;
+  /** The interface's words in the browser's language (browser.i18n). */
+  t: Translate;
 }
 
-export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink }: OverlayProps) {
+export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, t }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const main = useRef<HTMLElement>(null);
   const [settings, setSettings] = useState(initialSettings);
@@ -47,7 +50,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
       <dialog
         ref={dialog}
         class="sift-overlay"
-        aria-label="Sift reader mode"
+        aria-label={t('overlayLabel')}
         onCancel={(event) => {
           // Esc: leave through the same path as the close button.
           event.preventDefault();
@@ -58,21 +61,21 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
         <header class="sift-bar">
           <span class="sift-brand">
             <span class="sift-brand-mark" aria-hidden="true" />
-            Sift · reader mode
+            {t('overlayBrand')}
           </span>
           <button type="button" class="sift-btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
-            Settings
+            {t('settingsButton')}
           </button>
-          <button type="button" class="sift-btn sift-close" title="Leave reader mode (Esc)" onClick={onClose}>
-            Close ✕
+          <button type="button" class="sift-btn sift-close" title={t('closeReaderHint')} onClick={onClose}>
+            {t('closeReader')}
           </button>
         </header>
-        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} />}
         <main class="sift-main" tabIndex={-1} ref={main}>
           {extraction ? (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} />
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} />
           ) : (
-            <StateMessage kind="error" title="Sift could not read this page">
+            <StateMessage kind="error" title={t('overlayErrorTitle')}>
               <p>{error}</p>
             </StateMessage>
           )}

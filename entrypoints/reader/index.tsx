@@ -3,6 +3,7 @@
 // global of the extension's isolated world (shared by all of Sift's scripts in this page) and
 // switch it off or on. main() resolves to { active } for the background.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { declobberedCopy } from '@/lib/declobber';
@@ -10,6 +11,7 @@ import { extract } from '@/lib/extract';
 import type { Extraction } from '@/lib/types';
 import { sendMessage } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings';
+import { substitutionList, type Translate } from '@/lib/i18n';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
 import { Overlay } from './Overlay';
@@ -24,6 +26,10 @@ interface ReaderHandle {
 // in this isolated world too (named access crosses worlds) and reader mode would never start.
 const HANDLE = Symbol.for('sift-reader');
 const handles = globalThis as unknown as { [HANDLE]?: ReaderHandle };
+
+// (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
+const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+const t: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
 
 function createReader(): ReaderHandle {
   const ctx = new ContentScriptContext('sift-reader');
@@ -62,8 +68,8 @@ function createReader(): ReaderHandle {
       anchor: () => document.body ?? document.documentElement,
       css: `${readerCss}\n${overlayCss}`,
       onMount(container, shadow) {
-        // The overlay's own words are English; the article inside carries the page's language.
-        shadow.querySelector('html')?.setAttribute('lang', 'en');
+        // The overlay's own words are in the browser's language; the article inside carries the page's.
+        shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
         render(
           <Overlay
             extraction={extraction}
@@ -71,6 +77,7 @@ function createReader(): ReaderHandle {
             initialSettings={settings}
             onClose={() => close(true)}
             onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
+            t={t}
           />,
           container,
         );

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { en } from './locale';
 
 // The component must sanitise again whatever it is given: the mock shows it does, and with what.
 const sanitizeHtml = vi.fn((html: string, _base: string) => html.replace(/<script[\s\S]*?<\/script>/g, '') + '<!--sanitised-->');
@@ -12,7 +13,7 @@ let root: HTMLElement;
 function mount(html: string, onOpenLink = vi.fn()) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<ArticleBody html={html} baseUrl="https://news.example/a/1.html" onOpenLink={onOpenLink} />, root));
+  act(() => render(<ArticleBody html={html} baseUrl="https://news.example/a/1.html" onOpenLink={onOpenLink} t={en} />, root));
   return onOpenLink;
 }
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Extraction } from '@/lib/types';
+import { en } from './locale';
 
 vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
 const { ReaderView } = await import('@/components/ReaderView');
@@ -27,7 +28,7 @@ let root: HTMLElement;
 function mount(value: Extraction) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<ReaderView extraction={value} opened={new Set()} onOpenLink={() => {}} />, root));
+  act(() => render(<ReaderView extraction={value} opened={new Set()} onOpenLink={() => {}} t={en} />, root));
 }
 
 afterEach(() => {
@@ -39,7 +40,7 @@ describe('ReaderView', () => {
   it('shows title, one meta part per distinct value, reading time, body, then related items', () => {
     mount(extraction);
     expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
-    expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['Harbor News', 'not a date', '4 min read']);
+    expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['Harbor News', 'not a date', '4 min']);
     expect(root.querySelector('.sift-body')?.innerHTML).toBe('<p>Body text</p>');
     const order = [...root.querySelectorAll('.sift-body, .sift-related')].map((e) => e.className);
     expect(order).toEqual(['sift-body', 'sift-related']);

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RelatedList } from '@/components/RelatedList';
 import type { RelatedBlock } from '@/lib/types';
+import { en } from './locale';
 
 const blocks: RelatedBlock[] = [
   {
@@ -20,7 +21,7 @@ let root: HTMLElement;
 function mount(opened: ReadonlySet<string> = new Set(), onOpenLink = vi.fn()) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<RelatedList blocks={blocks} opened={opened} onOpenLink={onOpenLink} />, root));
+  act(() => render(<RelatedList blocks={blocks} opened={opened} onOpenLink={onOpenLink} t={en} />, root));
   return onOpenLink;
 }
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsPanel } from '@/components/Settings';
 import { DEFAULT_SETTINGS, loadSettings, normalizeSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+import { en } from './locale';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -38,7 +39,7 @@ describe('SettingsPanel', () => {
     const root = document.createElement('div');
     document.body.append(root);
     const onChange = vi.fn();
-    act(() => render(<SettingsPanel settings={settings} onChange={onChange} />, root));
+    act(() => render(<SettingsPanel settings={settings} onChange={onChange} t={en} />, root));
     return { root, onChange };
   }
 

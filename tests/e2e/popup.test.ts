@@ -34,7 +34,7 @@ describe('seed page (seed-dedecms)', () => {
     // innerText keeps the page's no-break spaces; the labels have plain ones.
     const body = (await popup.locator('.sift-body').innerText()).replace(/\s+/g, ' ');
     for (const phrase of labels.article_must_contain) expect(body).toContain(phrase.replace(/\s+/g, ' '));
-    expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min read$/);
+    expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min$/);
 
     const titles = await popup.locator('.sift-item-link').allTextContents();
     expect(titles).toEqual(labels.related.map((item) => item.title));
