@@ -89,11 +89,54 @@ function collectBlocks(body: Element): Map<Element, Block> {
   return blocks;
 }
 
+/** A clear article run: this much paragraph weight in at least FAST_PARAGRAPHS sibling <p>s. */
+const FAST_MAIN = 1500;
+const FAST_PARAGRAPHS = 4;
+
+/**
+ * The cheap common case, in the spirit of isProbablyReaderable: walk the <p>s in order and stop
+ * as soon as one parent holds a clear run of real paragraphs. Teaser snippets (a <p> in a list
+ * item, or right after a linked heading) and link-heavy paragraphs never count. null = unsure,
+ * let the full pass decide.
+ */
+function fastPath(body: Element): DetectionScore | null {
+  const hidden = new Map<Element, boolean>();
+  const perParent = new Map<Element, { weight: number; count: number; sample: string }>();
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    const text = p.textContent ?? '';
+    if (text.length < 40) continue;
+    const parent = p.parentElement;
+    if (!parent || parent.localName === 'li' || p.closest('li, a')) continue;
+    const prev = p.previousElementSibling;
+    if (prev && /^h[1-6]$/.test(prev.localName) && prev.querySelector('a')) continue;
+    let linked = 0;
+    for (const a of Array.from(p.getElementsByTagName('a'))) linked += a.textContent?.length ?? 0;
+    if (linked * 2 > text.length) continue;
+    const head = text.slice(0, 120);
+    const weight = (text.length - linked) * (1 + (2 * countCjk(head)) / head.length);
+    let run = perParent.get(parent);
+    if (!run) perParent.set(parent, (run = { weight: 0, count: 0, sample: '' }));
+    run.weight += weight;
+    run.count++;
+    if (run.sample.length < 600) run.sample += ` ${head}`;
+    if (run.weight >= FAST_MAIN && run.count >= FAST_PARAGRAPHS) {
+      if (isHidden(parent, hidden)) {
+        run.weight = -Infinity; // a hidden copy (display:none) is not what the reader sees
+        continue;
+      }
+      return { isArticle: true, main: run.weight, share: 1, teasers: 0, sample: run.sample };
+    }
+  }
+  return null;
+}
+
 /** The numbers behind `isArticle`, exported for tests and tuning. */
 export function scoreDocument(doc: Document): DetectionScore {
   const none = { isArticle: false, main: 0, share: 0, teasers: 0, sample: '' };
   const body = doc.body;
   if (!body) return none;
+  const fast = fastPath(body);
+  if (fast) return fast;
   const blocks = collectBlocks(body);
 
   // Teaser titles: blocks that are (mostly) one link. Their parent is a teaser unit.
@@ -129,6 +172,9 @@ export function scoreDocument(doc: Document): DetectionScore {
     total += weight;
     const parent = b.el.parentElement;
     if (!parent) continue;
+    // A snippet right after its linked headline, in a flat list of such pairs.
+    const prev = b.el.previousElementSibling;
+    if (weight < 900 && prev && linkOnly.has(prev)) continue;
     parentWeight.set(parent, (parentWeight.get(parent) ?? 0) + weight);
     // A snippet next to its own title link is a teaser: teasers must not add up to a "region"
     // (zh-homepage-not-article: 24 teasers in one <ul>). Articles often wrap each paragraph

@@ -52,6 +52,13 @@ describe('detect rules', () => {
     expect(scoreDocument(document).isArticle).toBe(false);
   });
 
+  it('a flat list of linked headings with snippets is not an article either', () => {
+    const snippet = 'A short teaser for the story, cut after a couple of sentences so that readers click through to read the rest of it.';
+    const teaser = (i: number) => `<h3><a href="/a/${i}.html">Headline ${i}</a></h3><p>${snippet}</p>`;
+    const { document } = loadHtml(`<html><body><div>${Array.from({ length: 30 }, (_, i) => teaser(i)).join('')}</div></body></html>`, URL);
+    expect(scoreDocument(document).isArticle).toBe(false);
+  });
+
   it('link text is not paragraph text', () => {
     const links = Array.from({ length: 40 }, (_, i) => `<a href="/n/${i}">A fairly long headline number ${i} about something</a>`).join(' ');
     const { document } = loadHtml(`<html><body><div>${paragraph(links).repeat(3)}</div></body></html>`, URL);
