@@ -25,6 +25,8 @@ export const RELATED = new RegExp(
       'gerelateerde \\S+|lees (?:ook|meer)',
       'související(?: \\S+)?|podobné články|(?:pře)?čtěte (?:si )?(?:také|též)',
       'похожие \\S+|читайте (?:также|еще|ещё)|по теме',
+      // Arabic
+      '(?:\\S+ )?ذات صلة|اقرأ أيض\\S*',
       // Chinese (simplified and traditional): 相关文章/阅读/新闻/报道/推荐/链接/资讯/内容/热门文章…,
       // not 相关搜索 or 相关标签
       '相[关關](?:[文阅閱新报報推链鏈連资資内內热熱视影话話专專]\\S{1,4})?',
@@ -43,7 +45,7 @@ export const RELATED = new RegExp(
  * text nodes of a page fail it and are never trimmed or matched against RELATED.
  */
 export const CUE =
-  /relat|more|read|like|recommend|simila|also|you|articl|aussi|même|relacion|interes|també|correl|anche|ähnlich|verwandt|thema|lesen|lees|souvis|podob|čtěte|похож|читайте|теме|相[关關]|延伸|推[荐薦]|猜你|可能|本文|[关関]連|読|おすすめ|オススメ|관련|추천/i;
+  /relat|more|read|like|recommend|simila|also|you|articl|aussi|même|relacion|interes|també|correl|anche|ähnlich|verwandt|thema|lesen|lees|souvis|podob|čtěte|похож|читайте|теме|صلة|اقرأ|相[关關]|延伸|推[荐薦]|猜你|可能|本文|[关関]連|読|おすすめ|オススメ|관련|추천/i;
 
 /**
  * Headings of blocks that are not related lists: where one of these starts, the related block
