@@ -1,7 +1,7 @@
 // The ONE component that renders article HTML. The extractor already sanitised it in the page;
 // it is sanitised again here, in the extension's own document, because the page that produced it
 // is untrusted (defence in depth).
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { sanitizeHtml } from '@/lib/sanitize';
 import { toHttpUrl } from '@/lib/url';
@@ -27,6 +27,24 @@ export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink, t }: Article
     }
   }, [html, baseUrl]);
 
+  // An image with a srcset is told the width of our column (the page's `sizes` described the
+  // page's layout), so the browser picks the candidate that fits: 400w in a narrow popup, 1600w
+  // on a wide 2x screen. Measured, and again whenever the column changes (size, width, window).
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    const fit = () => {
+      const width = Math.round(element.clientWidth);
+      for (const img of element.querySelectorAll('img[srcset]')) img.setAttribute('sizes', width > 0 ? `${width}px` : '100vw');
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [safe]);
+
   // Links in the article must not navigate the popup (or leave the reader): they open in a tab,
   // and a link to a place in this article scrolls there.
   const onLinkClick = (event: JSX.TargetedMouseEvent<HTMLDivElement>) => {
@@ -50,6 +68,7 @@ export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink, t }: Article
   }
   return (
     <div
+      ref={body}
       class="sift-body"
       lang={lang || undefined}
       dir={dir}

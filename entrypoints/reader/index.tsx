@@ -16,6 +16,7 @@ import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
 import { Overlay } from './Overlay';
 import { lockPage, type PageLock } from './page-lock';
+import { hidePageForPrint, type PrintHide } from './print-page';
 
 interface ReaderHandle {
   isValid(): boolean;
@@ -35,6 +36,7 @@ function createReader(): ReaderHandle {
   const ctx = new ContentScriptContext('sift-reader');
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let lock: PageLock | null = null;
+  let printHide: PrintHide | null = null;
   let busy = false;
 
   const close = (tellBackground: boolean) => {
@@ -44,6 +46,8 @@ function createReader(): ReaderHandle {
     current.remove();
     lock?.restore();
     lock = null;
+    printHide?.restore();
+    printHide = null;
     if (tellBackground && ctx.isValid) sendMessage('readerClosed').catch(() => {});
   };
   ctx.onInvalidated(() => close(false));
@@ -87,6 +91,7 @@ function createReader(): ReaderHandle {
       },
     });
     lock = lockPage(document, window);
+    printHide = hidePageForPrint(document);
     ui = created;
     created.mount();
   };

@@ -1,0 +1,57 @@
+// The reader view of a right-to-left page (fixture rtl-ar-article, extracted for real): the
+// article keeps its language and direction, images keep alt and caption and get a `sizes`,
+// and the interface speaks the browser's language around it.
+import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ReaderView } from '@/components/ReaderView';
+import { extract } from '@/lib/extract';
+import { loadPage } from '../tools/load-page';
+import { en, zh } from './locale';
+
+const page = loadPage(resolve(__dirname, '../fixtures/rtl-ar-article'));
+const extraction = extract(page.document, page.url);
+afterAll(() => page.close());
+
+function mount(t = en) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(<ReaderView extraction={extraction} opened={new Set()} onOpenLink={() => {}} t={t} />, root));
+  return { root, unmount: () => (render(null, root), root.remove()) };
+}
+
+describe('a right-to-left article', () => {
+  it('is an <article> with lang=ar and dir=rtl, and so is its body and related list', () => {
+    const { root, unmount } = mount();
+    const article = root.querySelector('article.sift-article')!;
+    expect(article.getAttribute('lang')).toBe('ar');
+    expect(article.getAttribute('dir')).toBe('rtl');
+    expect(root.querySelector('.sift-body')!.getAttribute('dir')).toBe('rtl');
+    const list = root.querySelector('ol.sift-items')!;
+    expect(list.getAttribute('dir')).toBe('rtl');
+    // The list is named by its heading, the page's own words.
+    const heading = root.querySelector(`#${CSS.escape(list.getAttribute('aria-labelledby')!)}`)!;
+    expect(heading.textContent).toContain('مقالات ذات صلة');
+    unmount();
+  });
+
+  it('keeps the image alt text and caption, and tells the image our column width', () => {
+    const { root, unmount } = mount();
+    const img = root.querySelector('.sift-body figure img[srcset]')!;
+    expect(img.getAttribute('alt')).toContain('قاعة القراءة');
+    expect(img.getAttribute('sizes')).toMatch(/^(\d+px|100vw)$/);
+    expect(root.querySelector('.sift-body figure figcaption')!.textContent).toBe('قاعة القراءة الكبيرة في أول مساء من التجربة.');
+    unmount();
+  });
+
+  it('shows the reading time in the interface language', () => {
+    const minutes = extraction.article!.readingMinutes;
+    const english = mount(en);
+    expect(english.root.querySelector('.sift-reading-time')!.textContent).toBe(`${minutes} min`);
+    english.unmount();
+    const chinese = mount(zh);
+    expect(chinese.root.querySelector('.sift-reading-time')!.textContent).toBe(`约 ${minutes} 分钟`);
+    chinese.unmount();
+  });
+});
