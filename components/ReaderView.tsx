@@ -30,7 +30,10 @@ export function ReaderView({ extraction, opened, onOpenLink, t }: ReaderViewProp
                     {part}
                   </span>
                 ))}
-              <span class="sift-meta-part sift-reading-time">{t('readingTime', article.readingMinutes)}</span>
+              <span class="sift-meta-part sift-reading-time">
+                {/* The interface's words inside the page's: isolated, or "2 min" shows as "min 2" in RTL. */}
+                <bdi>{t('readingTime', article.readingMinutes)}</bdi>
+              </span>
             </p>
           </header>
           <ArticleBody
