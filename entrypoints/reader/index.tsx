@@ -10,7 +10,7 @@ import { declobberedCopy } from '@/lib/declobber';
 import { extract } from '@/lib/extract';
 import type { Extraction } from '@/lib/types';
 import { sendMessage } from '@/lib/messages';
-import { loadSettings } from '@/lib/settings';
+import { loadSettings, type Settings } from '@/lib/settings';
 import { substitutionList, type Translate } from '@/lib/i18n';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
@@ -34,16 +34,24 @@ const t: Translate = (key, substitutions) => getMessage(key, substitutionList(su
 
 function createReader(): ReaderHandle {
   const ctx = new ContentScriptContext('sift-reader');
+  // One shadow-root UI for the life of the page, mounted on open and removed on close. WXT's
+  // createShadowRootUi registers ctx.onInvalidated(remove) on every call, so creating one per
+  // open kept every closed overlay (host, shadow root, its event listeners) reachable from ctx.
   let ui: ShadowRootContentScriptUi<void> | null = null;
+  let shown = false;
+  // What the next mount shows: set by open() just before ui.mount().
+  let content: { extraction: Extraction | null; error?: string; settings: Settings } | null = null;
   let lock: PageLock | null = null;
   let printHide: PrintHide | null = null;
   let busy = false;
 
   const close = (tellBackground: boolean) => {
-    if (!ui) return;
-    const current = ui;
-    ui = null;
-    current.remove();
+    if (!shown) return;
+    shown = false;
+    // remove() runs onRemove (Preact unmount: effects cleaned up, settings watcher dropped),
+    // takes the host out of the page and empties the container; the UI itself is kept for next time.
+    ui?.remove();
+    content = null;
     lock?.restore();
     lock = null;
     printHide?.restore();
@@ -52,16 +60,8 @@ function createReader(): ReaderHandle {
   };
   ctx.onInvalidated(() => close(false));
 
-  const open = async () => {
-    let extraction: Extraction | null = null;
-    let error: string | undefined;
-    try {
-      extraction = extract(declobberedCopy(document), location.href);
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-    const settings = await loadSettings();
-    const created = await createShadowRootUi<void>(ctx, {
+  const createUi = () =>
+    createShadowRootUi<void>(ctx, {
       name: 'sift-reader',
       position: 'modal',
       zIndex: 2147483647,
@@ -72,15 +72,14 @@ function createReader(): ReaderHandle {
       anchor: () => document.body ?? document.documentElement,
       css: `${readerCss}\n${overlayCss}`,
       onMount(container, shadow) {
+        if (!content) return;
         // The overlay's own words are in the browser's language; the article inside carries the page's.
         shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
-        // `all: initial` on the host does not reset direction: an RTL page would turn our bar around.
-        shadow.querySelector('html')?.setAttribute('dir', browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
         render(
           <Overlay
-            extraction={extraction}
-            error={error}
-            initialSettings={settings}
+            extraction={content.extraction}
+            error={content.error}
+            initialSettings={content.settings}
             onClose={() => close(true)}
             onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
             t={t}
@@ -89,27 +88,39 @@ function createReader(): ReaderHandle {
         );
       },
       onRemove() {
-        render(null, created.uiContainer);
+        if (ui) render(null, ui.uiContainer);
       },
     });
+
+  const open = async () => {
+    let extraction: Extraction | null = null;
+    let error: string | undefined;
+    try {
+      extraction = extract(declobberedCopy(document), location.href);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+    const settings = await loadSettings();
+    ui ??= await createUi();
+    content = { extraction, error, settings };
     lock = lockPage(document, window);
     printHide = hidePageForPrint(document);
-    ui = created;
-    created.mount();
+    shown = true;
+    ui.mount();
   };
 
   return {
     isValid: () => ctx.isValid,
     async toggle() {
-      if (busy) return ui !== null;
+      if (busy) return shown;
       busy = true;
       try {
-        if (ui) close(false);
+        if (shown) close(false);
         else await open();
       } finally {
         busy = false;
       }
-      return ui !== null;
+      return shown;
     },
   };
 }
