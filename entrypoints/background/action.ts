@@ -3,6 +3,7 @@
 // mode. The tooltip says what was found.
 import { browser } from 'wxt/browser';
 import type { TabState } from './tab-state';
+import { substitutionList, type Translate } from '@/lib/i18n';
 
 // MV2 (Firefox build) has browserAction where MV3 has action.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -17,27 +18,31 @@ export interface ActionLook {
   title: string;
 }
 
-export function actionLook(state: TabState): ActionLook {
+export function actionLook(state: TabState, t: Translate): ActionLook {
   const detection = state.detection;
   const count = detection?.relatedCount ?? 0;
   if (state.readerActive) {
-    return { text: 'ON', color: COLOR_READER, title: 'Sift Reader: reader mode is on. Press Esc or the shortcut to leave it.' };
+    return { text: 'ON', color: COLOR_READER, title: t('badgeReaderOn') };
   }
   if (!detection?.isArticle) {
-    return { text: '', color: COLOR_QUIET, title: 'Sift Reader: no article found on this page' };
+    return { text: '', color: COLOR_QUIET, title: t('badgeNoArticle') };
   }
   if (count === 0) {
-    return { text: '•', color: COLOR_QUIET, title: 'Sift Reader: an article, no related items' };
+    return { text: '•', color: COLOR_QUIET, title: t('badgeNoRelated') };
   }
   return {
     text: count > 99 ? '99+' : String(count),
     color: COLOR_RELATED,
-    title: `Sift Reader: an article with ${count} related item${count === 1 ? '' : 's'}`,
+    title: count === 1 ? t('badgeRelatedOne', count) : t('badgeRelatedMany', count),
   };
 }
 
+// The tooltip in the browser's language (public/_locales); getMessage is typed per key, hence the cast.
+const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
+const browserT: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
+
 export async function showTabState(tabId: number, state: TabState): Promise<void> {
-  const look = actionLook(state);
+  const look = actionLook(state, browserT);
   // One call at a time, each on its own: an API a browser lacks or rejects (synchronously, in
   // Firefox) must not keep the others from running. A closed tab rejects them all: ignored.
   const calls: (() => unknown)[] = [

@@ -3,29 +3,35 @@
 import { describe, expect, it } from 'vitest';
 import { actionLook } from '@/entrypoints/background/action';
 import { httpUrlOnly, unreadableByError, unreadableByUrl } from '@/entrypoints/background/page';
+import { en, zh } from './locale';
 
 const article = (relatedCount: number) => ({ isArticle: true, relatedCount, lang: 'zh' });
 
 describe('toolbar look', () => {
   it('shows the related count on an article with related items', () => {
-    expect(actionLook({ detection: article(29), readerActive: false, opened: [] })).toMatchObject({
+    expect(actionLook({ detection: article(29), readerActive: false, opened: [] }, en)).toMatchObject({
       text: '29',
       title: expect.stringContaining('29 related items'),
     });
-    expect(actionLook({ detection: article(150), readerActive: false, opened: [] }).text).toBe('99+');
+    expect(actionLook({ detection: article(150), readerActive: false, opened: [] }, en).text).toBe('99+');
   });
 
   it('is quiet on an article without related items and empty elsewhere', () => {
-    const quiet = actionLook({ detection: article(0), readerActive: false, opened: [] });
-    const withRelated = actionLook({ detection: article(3), readerActive: false, opened: [] });
+    const quiet = actionLook({ detection: article(0), readerActive: false, opened: [] }, en);
+    const withRelated = actionLook({ detection: article(3), readerActive: false, opened: [] }, en);
     expect(quiet.text).toBe('•');
     expect(quiet.color).not.toBe(withRelated.color);
-    expect(actionLook({ detection: { isArticle: false, relatedCount: 0, lang: '' }, readerActive: false, opened: [] }).text).toBe('');
-    expect(actionLook({ readerActive: false, opened: [] }).text).toBe('');
+    expect(actionLook({ detection: { isArticle: false, relatedCount: 0, lang: '' }, readerActive: false, opened: [] }, en).text).toBe('');
+    expect(actionLook({ readerActive: false, opened: [] }, en).text).toBe('');
+  });
+
+  it('says it in the browser language', () => {
+    expect(actionLook({ detection: article(29), readerActive: false, opened: [] }, zh).title).toBe('Sift 阅读器：一篇文章，29 篇相关文章');
+    expect(actionLook({ detection: article(1), readerActive: false, opened: [] }, en).title).toBe('Sift Reader: an article with 1 related item');
   });
 
   it('shows reader mode above everything else', () => {
-    expect(actionLook({ detection: article(29), readerActive: true, opened: [] })).toMatchObject({
+    expect(actionLook({ detection: article(29), readerActive: true, opened: [] }, en)).toMatchObject({
       text: 'ON',
       title: expect.stringContaining('reader mode is on'),
     });
