@@ -2,7 +2,7 @@
 // Reader mode in the page itself: the overlay shows the article over a hidden page, and leaving
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { axeViolations, badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
 
 let browser: Browser;
@@ -130,6 +130,40 @@ describe('reader mode on the seed page', () => {
     await expectReaderOn(page);
     expect(await toggleFromPopup(tabId, page)).toBe('false');
     await expectPageRestored(page, after);
+    await page.close();
+  });
+
+  it('does not keep listeners or nodes from overlays already closed (20 on/off cycles)', async () => {
+    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    // The background's own path (scripting.executeScript of /reader.js), without a popup window
+    // each time: the popup lives in another process, the counters below are the page's.
+    const toggle = () =>
+      browser.worker.evaluate(async (id) => {
+        const [injected] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/reader.js'] });
+        return (injected?.result as { active?: boolean } | undefined)?.active;
+      }, tabId);
+    const cdp: CDPSession = await browser.context.newCDPSession(page);
+    const counters = async () => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Memory.getDOMCounters' as never)) as { nodes: number; jsEventListeners: number };
+    };
+    const cycle = async () => {
+      expect(await toggle()).toBe(true);
+      await expect.poll(() => page.locator('sift-reader .sift-title').count(), WAIT).toBe(1);
+      expect(await toggle()).toBe(false);
+      await expect.poll(() => page.locator('sift-reader').count(), WAIT).toBe(0);
+    };
+
+    for (let i = 0; i < 5; i++) await cycle();
+    const after5 = await counters();
+    for (let i = 5; i < 20; i++) await cycle();
+    const after20 = await counters();
+    console.log(`reader on/off: after 5 cycles ${JSON.stringify(after5)}, after 20 ${JSON.stringify(after20)}`);
+    // A leak of even one listener per cycle would show as +15 here.
+    expect(after20.jsEventListeners).toBeLessThanOrEqual(after5.jsEventListeners);
+    // Nodes: a little slack for the engine's own caches, far below one overlay per cycle.
+    expect(after20.nodes - after5.nodes).toBeLessThan(15);
+    await cdp.detach();
     await page.close();
   });
 });
