@@ -230,6 +230,9 @@ describe('printing from reader mode', () => {
     expect(printed).toMatchObject({ pageArticle: false, pageHeader: false, readerTitle: true, readerBody: true, toolbar: false, overlayPosition: 'absolute' });
     // The URL is printed after each related title.
     expect(printed.linkAfter).toBe(`" (${printed.href})"`);
+    // A real print (PDF): the reader flows over several pages instead of one clipped window.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
     await page.emulateMedia({ media: 'screen' });
     // On screen the page is back once reader mode is left.
     await page.keyboard.press('Escape');
