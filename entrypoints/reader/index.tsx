@@ -75,6 +75,8 @@ function createReader(): ReaderHandle {
         if (!content) return;
         // The overlay's own words are in the browser's language; the article inside carries the page's.
         shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
+        // `all: initial` on the host does not reset direction: an RTL page would turn our bar around.
+        shadow.querySelector('html')?.setAttribute('dir', browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
         render(
           <Overlay
             extraction={content.extraction}
