@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../tools/chromium';
 import { E2E_DIST, ROOT } from './global-setup';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -64,25 +65,12 @@ export interface Browser {
 }
 
 export async function launchWithSift(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}. Install it with: apt-get install -y chromium (or set CHROME_PATH).`);
-  }
+  const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'sift-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [
-      `--disable-extensions-except=${E2E_DIST}`,
-      `--load-extension=${E2E_DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionFlags(E2E_DIST), ...CHROMIUM_FLAGS],
   });
   context.setDefaultTimeout(WAIT.timeout);
   await context.route('**/*', (route) => {

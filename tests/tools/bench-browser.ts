@@ -1,22 +1,17 @@
 // Chromium side of the benchmark and of `eval --browser`: builds the page bundle (lib/ +
 // Readability), launches Debian's Chromium, and serves saved pages from disk with no network
 // and no page scripts.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from './chromium';
 import { decodeHtml, placeholderUrl } from './load-page';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_FLAGS,
   // Belt and braces: even a request that escaped the route handler resolves nowhere.
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
@@ -27,8 +22,7 @@ export const CHROMIUM_ARGS = [
 export const NO_SCRIPTS_CSP = "script-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'";
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROME_PATH)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /**

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from './chromium';
 import type { Extraction } from '../../lib/types';
 import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
@@ -17,14 +18,11 @@ const PICTURE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300" viewBox="0 0 640 300"><rect width="640" height="300" fill="#e6e8eb"/>' +
   '<path d="M250 200l60-70 45 50 30-30 55 50z" fill="#c4cad1"/><circle cx="395" cy="110" r="18" fill="#c4cad1"/></svg>';
 
-function chromiumPath(): string {
-  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    console.error(`Chromium was not found at ${path}.`);
-    console.error('Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome binary.');
-    process.exit(1);
-  }
-  return path;
+function chromiumOrExit(): string {
+  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  console.error(`Chromium was not found at ${CHROMIUM_PATH}.`);
+  console.error(INSTALL_HINT);
+  process.exit(1);
 }
 
 /** The shipped build for a person at the screen; the test build (host access) when Sift is driven by this script. */
@@ -40,17 +38,13 @@ function build(): string {
 
 async function launch(dist: string, profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
+    executablePath: chromiumOrExit(),
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
+      ...extensionFlags(dist),
+      // A person's window keeps the GPU and sandbox; a server run needs them off.
+      ...CHROMIUM_FLAGS.filter((flag) => headless || (flag !== '--no-sandbox' && flag !== '--disable-gpu')),
     ],
   });
   // The demo pages are made up; their ads, analytics and pictures point at sites that do not
