@@ -28,37 +28,53 @@ export interface AuditResult {
 
 /** Hovers, focuses and clicks every element of the rendered reader view; returns how many. */
 export function pokeEverything(host: string | null): number {
-  const scope: Document | ShadowRoot | null | undefined = host ? document.querySelector(host)?.shadowRoot : document;
-  const reader = scope?.querySelector('.sift-reader');
+  // A hostile page may clobber document and element methods by name (<img name=querySelector>,
+  // <form><input name=dispatchEvent>): call them from the prototypes, and let one element that
+  // still throws not stop the others.
+  const query = Document.prototype.querySelector;
+  const scope: Document | ShadowRoot | null | undefined = host ? (query.call(document, host) as Element | null)?.shadowRoot : document;
+  const reader = scope instanceof Document ? query.call(scope, '.sift-reader') : scope?.querySelector('.sift-reader');
   if (!reader) return 0;
-  const elements = [...reader.querySelectorAll('*')];
+  const elements = Array.from(Element.prototype.querySelectorAll.call(reader, '*'));
+  const dispatch = EventTarget.prototype.dispatchEvent;
   for (const el of elements) {
-    const rect = el.getBoundingClientRect();
-    const init = { bubbles: true, cancelable: true, composed: true, clientX: rect.x + 1, clientY: rect.y + 1 };
-    const fire = (types: string[]) => {
-      for (const type of types) el.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
-    };
-    fire(['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove', 'pointerdown', 'mousedown']);
-    (el as HTMLElement).focus?.({ preventScroll: true });
-    fire(['pointerup', 'mouseup', 'click', 'pointerout', 'pointerleave', 'mouseout', 'mouseleave']);
-    el.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
-    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true }));
+    try {
+      const rect = Element.prototype.getBoundingClientRect.call(el);
+      const init = { bubbles: true, cancelable: true, composed: true, clientX: rect.x + 1, clientY: rect.y + 1 };
+      const fire = (types: string[]) => {
+        for (const type of types) dispatch.call(el, type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
+      };
+      fire(['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'pointermove', 'mousemove', 'pointerdown', 'mousedown']);
+      const focus = el instanceof HTMLElement ? HTMLElement.prototype.focus : el instanceof SVGElement ? SVGElement.prototype.focus : null;
+      focus?.call(el, { preventScroll: true });
+      fire(['pointerup', 'mouseup', 'click', 'pointerout', 'pointerleave', 'mouseout', 'mouseleave']);
+      dispatch.call(el, new FocusEvent('focusout', { bubbles: true, composed: true }));
+      dispatch.call(el, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true }));
+    } catch {
+      // a clobbered or detached element: the next one is still poked
+    }
   }
-  (reader.lastElementChild ?? reader).scrollIntoView({ block: 'end' });
-  reader.scrollIntoView({ block: 'start' });
+  try {
+    (reader.lastElementChild ?? reader).scrollIntoView({ block: 'end' });
+    reader.scrollIntoView({ block: 'start' });
+  } catch {
+    // scrolling is a courtesy
+  }
   return elements.length;
 }
 
 /** Opens every collapsed related block and item summary (thumbnails render only when open). */
 export function expandEverything(host: string | null): void {
-  const scope: Document | ShadowRoot | null | undefined = host ? document.querySelector(host)?.shadowRoot : document;
+  // Called in the popup or on the host page: the page may clobber document.querySelector.
+  const scope: Document | ShadowRoot | null | undefined = host ? (Document.prototype.querySelector.call(document, host) as Element | null)?.shadowRoot : document;
   for (const details of scope?.querySelectorAll('details') ?? []) (details as HTMLDetailsElement).open = true;
   for (const more of scope?.querySelectorAll('button.sift-more[aria-expanded="false"]') ?? []) (more as HTMLElement).click();
 }
 
 export function auditReader(options: AuditOptions): AuditResult {
   const problems: AuditProblem[] = [];
-  const host = options.host ? document.querySelector(options.host) : null;
+  // The host page may clobber document.querySelector / baseURI by name: use the prototypes.
+  const host = options.host ? Document.prototype.querySelector.call(document, options.host) : null;
   const scope: Document | ShadowRoot | null | undefined = options.host ? host?.shadowRoot : document;
   const reader = scope?.querySelector('.sift-reader');
   const empty = { title: '', meta: '', body: '', related: [], snippets: [] };
@@ -76,7 +92,7 @@ export function auditReader(options: AuditOptions): AuditResult {
   const forbiddenAttributes = new Set(['srcdoc', 'formaction', 'action', ...options.forbidAttributes].map((n) => n.toLowerCase()));
   const urlAttributes = new Set(['href', 'xlink:href', 'src', 'poster', 'action', 'formaction', 'data', 'background', 'ping', 'cite', 'longdesc', 'lowsrc', 'dynsrc', 'codebase']);
   const imageUrl = /^data:image\/(png|jpe?g|gif|webp|avif)[;,]/i;
-  const base = (options.host ? document : scope as Document).baseURI;
+  const base = Object.getOwnPropertyDescriptor(Node.prototype, 'baseURI')!.get!.call(options.host ? document : scope) as string;
   const links: string[] = [];
 
   const checkUrl = (el: Element, attr: string, raw: string, image: boolean) => {

@@ -59,13 +59,20 @@ async function loadGroup(r: Runner, group: Vector[]): Promise<string> {
   return url;
 }
 
-/** Where each vector's marker ended up in the live page ("a" article body, "r" related list). */
-async function markersInPage(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-marker]')].map(
-      (el) => `${el.getAttribute('data-marker')}:${el.closest('.article-body') ? 'a' : el.closest('.related-list') ? 'r' : '?'}`,
-    ),
-  );
+/**
+ * Where each vector's marker ended up in the live page ("a" article body, "r" related list).
+ * The page's own markup may clobber document and element methods (<img name=querySelectorAll>,
+ * <form><input name=closest>), so they are called from the prototypes.
+ */
+export async function markersInPage(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const closest = Element.prototype.closest;
+    const attribute = Element.prototype.getAttribute;
+    return Array.from(Document.prototype.querySelectorAll.call(document, '[data-marker]'), (el) => {
+      const where = closest.call(el, '.article-body') ? 'a' : closest.call(el, '.related-list') ? 'r' : '?';
+      return `${attribute.call(el, 'data-marker')}:${where}`;
+    });
+  });
 }
 
 async function waitForRender(page: Page, host: string | null): Promise<{ state: string | null }> {
