@@ -11,7 +11,7 @@ export default defineUnlistedScript({
     if (document.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
     try {
       // A copy the page cannot clobber: a named form control can send Readability round forever.
-      return { ok: true, extraction: extract(declobberedCopy(document), location.href) };
+      return { ok: true, extraction: extract(declobberedCopy(document), location.href, { ownCopy: true }) };
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }

@@ -33,10 +33,10 @@ function attrs(el: Element): string {
 }
 
 /** The elements of the clone that are clutter, outermost first. */
-function clutter(doc: Document, url: string): Element[] {
+function clutter(doc: Document, url: string, related?: Element[]): Element[] {
   const out: Element[] = [];
   try {
-    out.push(...findRelatedElements(doc, url));
+    out.push(...(related ?? findRelatedElements(doc, url)));
   } catch {
     // the related extractor must never cost us the article
   }
@@ -70,9 +70,12 @@ function clutter(doc: Document, url: string): Element[] {
   return out;
 }
 
-/** Removes related blocks, ads, share bars, signup boxes and prev/next links from `doc` (a clone). */
-export function removeClutter(doc: Document, url: string): void {
-  for (const el of clutter(doc, url)) {
+/**
+ * Removes related blocks, ads, share bars, signup boxes and prev/next links from `doc` (a copy).
+ * `related`: the related blocks' elements in `doc` when the caller has found them already.
+ */
+export function removeClutter(doc: Document, url: string, related?: Element[]): void {
+  for (const el of clutter(doc, url, related)) {
     // A related heading's only content may be the element we match (<p><strong>相关文章:</strong></p>):
     // remove the outermost element that holds nothing else.
     let target = el;

@@ -2,7 +2,7 @@
 // text nodes, no layout, no getComputedStyle, no Readability (it would not fit the content-script
 // budget). Chinese and Japanese text is weighed per character: Readability's isProbablyReaderable
 // counts 140 characters per paragraph and misses 12 of the 27 Chinese article pages of the corpus.
-import { countRelated } from './extract-related';
+import { countRelatedLite } from './related-count';
 import { countCjk, guessLang } from './text';
 import type { Detection } from './types';
 
@@ -221,13 +221,16 @@ export function pageLang(doc: Document, sample: string): string {
 
 function safeRelatedCount(doc: Document, url: string): number {
   try {
-    return countRelated(doc, url);
+    return countRelatedLite(doc, url);
   } catch {
     return 0;
   }
 }
 
-/** Is this an article, how many related items does it show, and in which language. */
+/**
+ * Is this an article, about how many related items does it show (lib/related-count.ts; the
+ * extraction has the exact count), and in which language.
+ */
 export function detect(doc: Document, url: string): Detection {
   const score = scoreDocument(doc);
   return {

@@ -2,7 +2,7 @@
 // after our own clean-up of what real pages put inside the article container, then sanitised.
 import { Readability } from '@mozilla/readability';
 import { removeClutter } from './article-cleanup';
-import { pageLang, scoreDocument } from './detect';
+import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeHtml } from './sanitize';
 import { collapseWhitespace, readingMinutes } from './text';
@@ -83,63 +83,96 @@ export function articleTitle(doc: Document, readabilityTitle: string): string {
   return collapseWhitespace(readabilityTitle);
 }
 
-/** ISO 8601 from article:published_time, JSON-LD datePublished, or the first <time datetime>. */
-function publishedTime(doc: Document, fromReadability: string | null | undefined): string | undefined {
-  let raw = meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate') || fromReadability || '';
-  if (!raw) {
-    for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-      const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
-      if (m) {
-        raw = m[1];
-        break;
-      }
-    }
+/** article:published_time and its kin: what the page declares (before Readability's own guess). */
+function declaredTime(doc: Document): string {
+  return meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate');
+}
+
+/** JSON-LD datePublished, else the first <time datetime>: when nothing better is declared. */
+function foundTime(doc: Document): string {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
+    if (m) return m[1];
   }
-  if (!raw) raw = doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? '';
-  raw = raw.trim();
+  return doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? '';
+}
+
+/** ISO 8601 from the first of `candidates` that holds a date. */
+function isoTime(...candidates: (string | null | undefined)[]): string | undefined {
+  const raw = (candidates.find((c) => c && c.trim()) ?? '').trim();
   if (!raw) return undefined;
   if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return raw;
   const date = new Date(raw);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/** What lib/extract.ts already knows about the page, so that nothing is worked out twice. */
+export interface Prepared {
+  score?: DetectionScore;
+  /** The related blocks' elements in `doc` (lib/extract-related.ts scanRelated). */
+  relatedParts?: Element[];
+  /** `doc` is a private copy (entrypoints/extractor.ts): change it instead of cloning it again. */
+  ownCopy?: boolean;
+}
+
+/** The same element in `copy` (a clone of `el`'s document), by its path of child indexes. */
+function counterpart(el: Element, copy: Document): Element | null {
+  const path: number[] = [];
+  for (let node: Node = el; node.parentNode; node = node.parentNode) {
+    path.push(Array.prototype.indexOf.call(node.parentNode.childNodes, node));
+  }
+  let node: Node | undefined = copy;
+  for (let i = path.length - 1; i >= 0 && node; i--) node = node.childNodes[path[i]];
+  return node?.nodeType === 1 ? (node as Element) : null;
+}
+
 /**
  * The main article of `doc`, or null when the page is not an article (detection says so, as on
  * zh-homepage-not-article where Readability still returns 4.6k characters of teasers).
- * `doc` is never changed: everything happens on a clone.
+ * `doc` is never changed unless `prepared.ownCopy`: everything happens on a clone.
  */
-export function extractArticle(doc: Document, url: string): Article | null {
-  const score = scoreDocument(doc);
+export function extractArticle(doc: Document, url: string, prepared: Prepared = {}): Article | null {
+  const score = prepared.score ?? scoreDocument(doc);
   if (!score.isArticle) return null;
   // A DOMParser document has no defaultView in browsers: parse with the global window then.
   const win = (doc.defaultView ?? globalThis.window) as Window | undefined;
   if (!win) return null;
 
-  const clone = doc.cloneNode(true) as Document;
-  removeClutter(clone, url);
-  promoteLazyImages(clone);
-  const parsed = new Readability(clone, { keepClasses: false }).parse();
+  // What Readability would remove or change, read first.
+  const base = /^https?:/i.test(doc.baseURI ?? '') ? doc.baseURI : url;
+  const title = articleTitle(doc, '');
+  const declared = declaredTime(doc);
+  const found = foundTime(doc);
+  const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
+  const metaByline = meta(doc, 'author', 'article:author');
+  const metaSite = meta(doc, 'og:site_name', 'application-name');
+  const guessedLang = pageLang(doc, score.sample);
+
+  let work = doc;
+  let related = prepared.relatedParts;
+  if (!prepared.ownCopy) {
+    work = doc.cloneNode(true) as Document;
+    related = related?.map((el) => counterpart(el, work)).filter((el): el is Element => el !== null);
+  }
+  removeClutter(work, url, related);
+  promoteLazyImages(work);
+  const parsed = new Readability(work, { keepClasses: false }).parse();
   if (!parsed?.content) return null;
 
-  const base = /^https?:/i.test(doc.baseURI ?? '') ? doc.baseURI : url;
   const contentHtml = sanitizeHtml(parsed.content, base, win);
   const text = collapseWhitespace(parsed.textContent ?? '');
   if (!text || !contentHtml) return null;
 
-  const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || pageLang(doc, score.sample)) ?? '';
-  const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || parsed.dir || '').toLowerCase();
-  const byline = collapseWhitespace(parsed.byline ?? '') || meta(doc, 'author', 'article:author') || undefined;
-  const siteName = collapseWhitespace(parsed.siteName ?? '') || meta(doc, 'og:site_name', 'application-name') || undefined;
-  const excerpt = collapseWhitespace(parsed.excerpt ?? '') || undefined;
-
+  const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
+  const dir = (dirAttr || parsed.dir || '').toLowerCase();
   return {
-    title: articleTitle(doc, parsed.title ?? ''),
-    byline,
-    siteName,
-    publishedTime: publishedTime(doc, parsed.publishedTime),
+    title: title || collapseWhitespace(parsed.title ?? ''),
+    byline: collapseWhitespace(parsed.byline ?? '') || metaByline || undefined,
+    siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || undefined,
+    publishedTime: isoTime(declared, parsed.publishedTime, found),
     lang,
-    dir: dirAttr === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
-    excerpt,
+    dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
+    excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
     contentHtml,
     textLength: text.length,
     readingMinutes: readingMinutes(text),

@@ -11,7 +11,7 @@
 import type { RelatedBlock, RelatedItem } from './types';
 import { collapseWhitespace, decodeEntities, textWeight } from './text';
 import { toHttpUrl, toImageUrl } from './url';
-import { AD_HREF, AD_TEXT, CUE, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX } from './related-words';
+import { AD_HREF, AD_TEXT, CUE, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, bare } from './related-words';
 
 interface Found {
   heading: string;
@@ -49,9 +49,6 @@ const PREV_NEXT = /^(?:上一[篇页頁]|下一[篇页頁]|previous|next|older|n
 const MAX_HEADING = 60;
 
 const clean = (s: string | null | undefined) => collapseWhitespace(s ?? '');
-/** Heading text without the brackets and colons around it ("【関連記事】" → "関連記事"). */
-const EDGE = /^[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+|[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+$/g;
-const bare = (s: string) => clean(s).replace(EDGE, '');
 // Tag and class, digits aside: sina's ul.recommend_news1 (pictures) and ul.recommend_news2 are one list.
 const shapeOf = (e: Element | null) => e && `${e.tagName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
 const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
@@ -292,9 +289,13 @@ function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
 }
 
 function blocks(doc: Document, url: string, lite?: boolean): RelatedBlock[] {
+  return dedupe(findBlocks(doc, url, lite));
+}
+
+function dedupe(found: Found[]): RelatedBlock[] {
   const seen = new Set<string>();
   const out: RelatedBlock[] = [];
-  for (const f of findBlocks(doc, url, lite)) {
+  for (const f of found) {
     // Duplicates by resolved href (a hidden copy of a box, one story in two lists): first kept.
     const items = f.items.filter((i) => !seen.has(i.url) && seen.add(i.url));
     if (items.length) out.push({ heading: f.heading, items });
@@ -306,9 +307,18 @@ export function extractRelated(doc: Document, url: string): RelatedBlock[] {
   return blocks(doc, url);
 }
 
-/** Number of related items (the toolbar badge): extractRelated without snippets and thumbnails. */
+/** Number of related items: extractRelated without snippets and thumbnails. */
 export function countRelated(doc: Document, url: string): number {
   return blocks(doc, url, true).reduce((n, b) => n + b.items.length, 0);
+}
+
+/**
+ * extractRelated and findRelatedElements in one scan (lib/extract.ts): the blocks, and the
+ * elements of `doc` they are made of, so that article extraction can drop them from its copy.
+ */
+export function scanRelated(doc: Document, url: string): { blocks: RelatedBlock[]; parts: Element[] } {
+  const found = findBlocks(doc, url);
+  return { blocks: dedupe(found), parts: found.filter((f) => f.items.length).flatMap((f) => f.parts) };
 }
 
 /**

@@ -2,6 +2,11 @@
 // The page's own label decides (../shared/corpus/README.md "What counts, what doesn't"):
 // RELATED headings start a block; OTHER headings (site-wide lists, ads, tags, comments) only mark
 // where a related block ends.
+import { collapseWhitespace } from './text';
+
+/** Heading text without the brackets and colons around it ("【関連記事】" → "関連記事"). */
+const EDGE = /^[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+|[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+$/g;
+export const bare = (s: string | null | undefined) => collapseWhitespace(s ?? '').replace(EDGE, '');
 
 /** A related-block heading once its surrounding punctuation is gone ("【関連記事】", "相关文章:"). */
 export const RELATED = new RegExp(

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { extract } from '../../lib/extract';
 import { extractArticle, stripSiteName } from '../../lib/extract-article';
+import { extractRelated } from '../../lib/extract-related';
 import { isPlaceholderSrc, promoteLazyImages } from '../../lib/lazy-images';
 import { collapseWhitespace } from '../../lib/text';
 import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../tools/load-page';
@@ -70,6 +72,29 @@ describe('extractArticle on the fixtures', () => {
     const before = page.document.documentElement.outerHTML;
     expect(extractArticle(page.document, page.url)).not.toBeNull();
     expect(page.document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('extract: one scan, one copy', () => {
+  // The extractor hands extract() a private copy (ownCopy): it must give what the pure path gives,
+  // with the related blocks found once and removed from the very document Readability reads.
+  it.each(FIXTURES.map((d) => [d.split('/').pop()!, d]))('%s: ownCopy gives the same as a clone', (_id, dir) => {
+    const page = loadPage(dir);
+    opened.push(page);
+    const pure = extract(page.document, page.url);
+    expect(pure.article).toEqual(extractArticle(page.document, page.url));
+    expect(pure.related).toEqual(extractRelated(page.document, page.url));
+    const copy = page.document.cloneNode(true) as Document;
+    expect(extract(copy, page.url, { ownCopy: true })).toEqual(pure);
+  });
+
+  it('drops the related list from the article through the copy (seed-list-inside-article)', () => {
+    const page = loadPage(FIXTURES.find((d) => d.endsWith('seed-list-inside-article'))!);
+    opened.push(page);
+    const { article, related } = extract(page.document, page.url);
+    const firstTitle = related[0].items[0].title;
+    expect(page.document.body.textContent).toContain(firstTitle);
+    expect(textOf(page, article!.contentHtml)).not.toContain(firstTitle);
   });
 });
 

@@ -1,0 +1,81 @@
+// The toolbar badge's related count, cheap enough for every page load (issue 4: the content
+// script's budget is 16 KB and 3x isProbablyReaderable). lib/extract-related.ts finds the same
+// blocks when the reader opens, with snippets, thumbnails, ads and per-teaser headline choice;
+// this is its outline: one pass over SHORT text nodes for a related heading, then the links of
+// the same-shaped siblings after it, counted once per URL. `npm run eval` prints how often the
+// two agree, and the background replaces this estimate with the exact count once it has one.
+import { AD_HREF, CUE, RELATED, bare } from './related-words';
+
+/** Heading text is short: longer text nodes are prose and are skipped before any regex. */
+const MAX_HEADING = 60;
+const SKIP = 'a,button,nav,[role=navigation],[role=note],script,style,noscript,template';
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+// Tag and class, digits aside (as lib/extract-related.ts shapeOf).
+const shapeOf = (e: Element) => `${e.localName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
+
+/** A link text that reads as a headline: 3+ words or 5+ CJK characters, not "More…" or "12 comments". */
+function isHeadline(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 5 || /^(?:更多|查看|全部|more\b|view all|see all|read more|next|prev)/i.test(t)) return false;
+  return t.split(/\s+/).length >= 3 || (t.match(CJK)?.length ?? 0) >= 5;
+}
+
+/** Adds the headline links of the run of same-shaped siblings after `start` (or an ancestor's). */
+function addListAfter(start: Node, headingLength: number, body: Element, self: string, urls: Set<string>): void {
+  let chain: Node = start;
+  for (let level = 0; level < 6 && chain !== body; level++) {
+    let shape = '';
+    let found = 0;
+    for (let s = chain.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType !== 1) continue;
+      const el = s as Element;
+      const links = el.localName === 'a' ? [el as HTMLAnchorElement] : el.getElementsByTagName('a');
+      if (!links.length) {
+        if (/^h[1-6]$/.test(el.localName) && found) break;
+        continue;
+      }
+      if (shape && shapeOf(el) !== shape) break;
+      let headlines = 0;
+      for (let i = 0; i < links.length && i < 200; i++) {
+        const a = links[i];
+        const href = a.href; // resolved by the browser against the page's own base
+        if (!/^https?:/i.test(href) || AD_HREF.test(href) || href.replace(/[?#].*/s, '') === self || !isHeadline(a.textContent ?? '')) continue;
+        urls.add(href);
+        headlines++;
+      }
+      // A label link beside the heading ("Related" on seattletimes) is not the list yet.
+      if (!headlines && !found) continue;
+      shape = shapeOf(el);
+      found++;
+    }
+    if (found) return;
+    const up: Element | null = chain.parentElement;
+    // Climb only through small wrappers around the heading (div.hd > h3 + a.more); their markup
+    // may be mostly indentation (qq's div.hd), hence the whitespace-free length.
+    if (!up || up === body || up.childElementCount > 12) return;
+    const raw = up.textContent ?? '';
+    if (raw.length > headingLength + 2000 || raw.replace(/\s+/g, '').length > headingLength + 100) return;
+    chain = up;
+  }
+}
+
+/** About how many related items `doc` shows (0 when it has no related heading). */
+export function countRelatedLite(doc: Document, url: string): number {
+  const body = doc.body;
+  // Wiki pages have cross-references ("See also"), never teaser lists (lib/extract-related.ts).
+  if (!body || doc.querySelector('meta[name=generator][content^=MediaWiki]')) return 0;
+  const self = url.replace(/[?#].*/s, '');
+  const urls = new Set<string>();
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = n.nodeValue!;
+    // Pages indent their markup: a heading's text node may carry a lot of whitespace.
+    if (data.length > 400) continue;
+    const trimmed = data.length > MAX_HEADING ? data.trim() : data;
+    if (trimmed.length > MAX_HEADING + 20 || !CUE.test(trimmed)) continue;
+    const text = bare(trimmed);
+    if (!text || text.length > MAX_HEADING || !RELATED.test(text) || n.parentElement!.closest(SKIP)) continue;
+    addListAfter(n, text.length, body, self, urls);
+  }
+  return urls.size;
+}
