@@ -15,7 +15,6 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    let lastReport = '';
     let fresh = true;
     let timer: number | undefined;
 
@@ -27,9 +26,8 @@ export default defineContentScript({
       } catch {
         return; // A detector bug must never break the page.
       }
-      const key = JSON.stringify([location.href, detection]);
-      if (key === lastReport) return;
-      lastReport = key;
+      // Sent even when the detection is unchanged: the page changed, so the background's cached
+      // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
       sendMessage('detected', { url: location.href, detection, fresh }).catch(() => {});
       fresh = false;
     };

@@ -5,7 +5,8 @@ import { onMessage } from '@/lib/messages';
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
 import { httpUrlOnly, openNextTo, readPage, toggleReader } from './page';
-import { forgetTab, updateTabState } from './tab-state';
+import { forgetTab, getTabState, updateTabState } from './tab-state';
+import { forgetExtraction } from './extraction-cache';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -51,6 +52,8 @@ export default defineBackground(() => {
   onMessage('detected', async ({ data, sender }) => {
     const tabId = contentTab(sender);
     if (tabId == null || !validDetection(data?.detection)) return;
+    // The page loaded or changed: the popup must read it again.
+    forgetExtraction(tabId);
     const state = await updateTabState(tabId, (s) =>
       // A fresh page load ends reader mode and starts a new list of opened items.
       data.fresh ? { detection: data.detection, readerActive: false, opened: [] } : { ...s, detection: data.detection },
@@ -75,12 +78,17 @@ export default defineBackground(() => {
   onMessage('getPage', async ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
     const tabId = data.tabId;
-    const { result, extracted } = await readPage(tabId);
-    if (result.status !== 'ok' || !extracted) return result;
-    // The extraction's detection is the freshest: the badge follows it.
-    const state = await updateTabState(tabId, (s) => ({ ...s, detection: extracted.extraction.detection }));
-    await showTabState(tabId, state);
-    return { ...result, readerActive: state.readerActive, opened: state.opened };
+    const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
+    if (result.status !== 'ok') return result;
+    if (extracted) {
+      // The extraction's detection is exact (the content script's related count is an estimate):
+      // the badge follows it, while the popup already paints.
+      const detection = extracted.extraction.detection;
+      updateTabState(tabId, (s) => ({ ...s, detection }))
+        .then((state) => showTabState(tabId, state))
+        .catch(() => {});
+    }
+    return { ...result, readerActive: known.readerActive, opened: known.opened };
   });
 
   onMessage('toggleReader', async ({ data, sender }) => {
@@ -100,6 +108,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetExtraction(tabId);
     forgetTab(tabId).catch(() => {});
   });
 

@@ -3,6 +3,7 @@
 // manifest needs no host permissions.
 import { browser } from 'wxt/browser';
 import type { ExtractorResult, PageResult, UnreadableReason } from '@/lib/messages';
+import { cachedExtraction, rememberExtraction } from './extraction-cache';
 
 // Pages the browser never lets an extension script, whatever its permissions.
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
@@ -41,6 +42,8 @@ export async function readPage(tabId: number): Promise<{ result: PageResult; ext
   const url = await tabUrl(tabId);
   const byUrl = unreadableByUrl(url);
   if (byUrl) return { result: { status: 'unreadable', reason: byUrl, url } };
+  const known = cachedExtraction(tabId, url);
+  if (known) return { result: { status: 'ok', extraction: known, readerActive: false, opened: [] } };
   let injected;
   try {
     injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
@@ -54,6 +57,7 @@ export async function readPage(tabId: number): Promise<{ result: PageResult; ext
     if ('reason' in answer) return { result: { status: 'unreadable', reason: answer.reason, url } };
     return { result: { status: 'error', message: answer.error } };
   }
+  rememberExtraction(tabId, url, answer.extraction);
   return {
     result: { status: 'ok', extraction: answer.extraction, readerActive: false, opened: [] },
     extracted: answer,

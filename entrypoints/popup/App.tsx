@@ -21,11 +21,13 @@ export interface AppProps {
   /** Opened as a tab (popup.html?tab=…) rather than as the toolbar popup. */
   inTab: boolean;
   startError?: string;
+  /** The first getPage request, already on its way (main.tsx); later loads ask again. */
+  first?: Promise<PageResult>;
   /** The interface's words in the browser's language (browser.i18n). */
   t: Translate;
 }
 
-export function App({ tabId, inTab, startError, t }: AppProps) {
+export function App({ tabId, inTab, startError, first, t }: AppProps) {
   const [view, setView] = useState<View>(startError ? { kind: 'failed', message: startError } : { kind: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [showSettings, setShowSettings] = useState(false);
@@ -39,11 +41,11 @@ export function App({ tabId, inTab, startError, t }: AppProps) {
     return watchSettings(setSettings);
   }, []);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (pending?: Promise<PageResult>) => {
     if (tabId == null) return;
     setView({ kind: 'loading' });
     try {
-      const result = await withTimeout(sendMessage('getPage', { tabId }), PAGE_TIMEOUT_MS, t('pageTimeout'));
+      const result = await withTimeout(pending ?? sendMessage('getPage', { tabId }), PAGE_TIMEOUT_MS, t('pageTimeout'));
       if (result.status === 'ok') {
         setReaderActive(result.readerActive);
         setOpened(new Set(result.opened));
@@ -55,8 +57,10 @@ export function App({ tabId, inTab, startError, t }: AppProps) {
   }, [tabId, t]);
 
   useEffect(() => {
-    load();
+    load(first);
   }, [load]);
+
+  const retry = () => load();
 
   const onOpenLink = useCallback(
     async (url: string, intent: OpenIntent) => {
@@ -125,10 +129,10 @@ export function App({ tabId, inTab, startError, t }: AppProps) {
 
   function renderBody() {
     if (view.kind === 'loading') return <LoadingSkeleton t={t} />;
-    if (view.kind === 'failed') return <ErrorState message={view.message} onRetry={load} t={t} />;
+    if (view.kind === 'failed') return <ErrorState message={view.message} onRetry={retry} t={t} />;
     const result = view.result;
-    if (result.status === 'unreadable') return <UnreadableState reason={result.reason} url={result.url} onRetry={load} t={t} />;
-    if (result.status === 'error') return <ErrorState message={result.message} onRetry={load} t={t} />;
+    if (result.status === 'unreadable') return <UnreadableState reason={result.reason} url={result.url} onRetry={retry} t={t} />;
+    if (result.status === 'error') return <ErrorState message={result.message} onRetry={retry} t={t} />;
     const { extraction } = result;
     if ((!extraction.detection.isArticle || !extraction.article) && !showAnyway) {
       return (
