@@ -4,8 +4,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messages';
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
-import { httpUrlOnly, openNextTo, readPage, toggleReader } from './page';
-import { forgetTab, updateTabState } from './tab-state';
+import { keyedQueue } from '@/lib/serial';
+import { httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
+import { forgetTab, updateTabState, type TabState } from './tab-state';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -36,15 +37,31 @@ function validDetection(value: unknown): value is Detection {
   );
 }
 
-async function setReader(tabId: number, active: boolean) {
+async function setReader(tabId: number, active: boolean): Promise<TabState> {
   const state = await updateTabState(tabId, (s) => ({ ...s, readerActive: active }));
   await showTabState(tabId, state);
+  return state;
 }
 
-async function toggle(tabId: number): Promise<boolean> {
-  const active = await toggleReader(tabId);
-  await setReader(tabId, active);
-  return active;
+// Everything that decides a tab's reader state goes through here, one at a time per tab: rapid
+// clicks and shortcuts each inject reader.js and record its answer, and the records must land in
+// the order the page applied the toggles, or the popup shows the state before the last one.
+const readerOps = keyedQueue<number>();
+
+function toggle(tabId: number): Promise<boolean> {
+  return readerOps.run(tabId, async () => {
+    const active = await toggleReader(tabId);
+    await setReader(tabId, active);
+    return active;
+  });
+}
+
+/** Records what the page says about its reader (`fallback` when it cannot be asked). */
+function syncReader(tabId: number, fallback?: boolean): Promise<TabState | null> {
+  return readerOps.run(tabId, async () => {
+    const active = (await readerActiveInPage(tabId)) ?? fallback;
+    return active === undefined ? null : setReader(tabId, active);
+  });
 }
 
 export default defineBackground(() => {
@@ -60,7 +77,8 @@ export default defineBackground(() => {
 
   onMessage('readerClosed', async ({ sender }) => {
     const tabId = contentTab(sender);
-    if (tabId != null) await setReader(tabId, false);
+    // Asked again rather than taken as "off": a toggle may have opened it again since.
+    if (tabId != null) await syncReader(tabId, false);
   });
 
   onMessage('openLink', async ({ data, sender }) => {
@@ -77,9 +95,13 @@ export default defineBackground(() => {
     const tabId = data.tabId;
     const { result, extracted } = await readPage(tabId);
     if (result.status !== 'ok' || !extracted) return result;
-    // The extraction's detection is the freshest: the badge follows it.
-    const state = await updateTabState(tabId, (s) => ({ ...s, detection: extracted.extraction.detection }));
-    await showTabState(tabId, state);
+    // The extraction's detection is the freshest: the badge follows it. The reader's state is
+    // the page's own (toggles may have reached it without us), so the popup's button is right.
+    let state = await updateTabState(tabId, (s) => ({ ...s, detection: extracted.extraction.detection }));
+    const synced = await syncReader(tabId);
+    // (syncReader already put its state on the badge.)
+    if (synced) state = synced;
+    else await showTabState(tabId, state);
     return { ...result, readerActive: state.readerActive, opened: state.opened };
   });
 
