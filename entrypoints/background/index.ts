@@ -4,8 +4,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messages';
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
-import { httpUrlOnly, openNextTo, readPage, toggleReader } from './page';
-import { forgetTab, getTabState, updateTabState } from './tab-state';
+import { keyedQueue } from '@/lib/serial';
+import { httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
+import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
 import { forgetExtraction } from './extraction-cache';
 
 type Sender = Browser.runtime.MessageSender;
@@ -37,15 +38,31 @@ function validDetection(value: unknown): value is Detection {
   );
 }
 
-async function setReader(tabId: number, active: boolean) {
+async function setReader(tabId: number, active: boolean): Promise<TabState> {
   const state = await updateTabState(tabId, (s) => ({ ...s, readerActive: active }));
   await showTabState(tabId, state);
+  return state;
 }
 
-async function toggle(tabId: number): Promise<boolean> {
-  const active = await toggleReader(tabId);
-  await setReader(tabId, active);
-  return active;
+// Everything that decides a tab's reader state goes through here, one at a time per tab: rapid
+// clicks and shortcuts each inject reader.js and record its answer, and the records must land in
+// the order the page applied the toggles, or the popup shows the state before the last one.
+const readerOps = keyedQueue<number>();
+
+function toggle(tabId: number): Promise<boolean> {
+  return readerOps.run(tabId, async () => {
+    const active = await toggleReader(tabId);
+    await setReader(tabId, active);
+    return active;
+  });
+}
+
+/** Records what the page says about its reader (`fallback` when it cannot be asked). */
+function syncReader(tabId: number, fallback?: boolean): Promise<TabState | null> {
+  return readerOps.run(tabId, async () => {
+    const active = (await readerActiveInPage(tabId)) ?? fallback;
+    return active === undefined ? null : setReader(tabId, active);
+  });
 }
 
 export default defineBackground(() => {
@@ -63,7 +80,8 @@ export default defineBackground(() => {
 
   onMessage('readerClosed', async ({ sender }) => {
     const tabId = contentTab(sender);
-    if (tabId != null) await setReader(tabId, false);
+    // Asked again rather than taken as "off": a toggle may have opened it again since.
+    if (tabId != null) await syncReader(tabId, false);
   });
 
   onMessage('openLink', async ({ data, sender }) => {
@@ -78,7 +96,9 @@ export default defineBackground(() => {
   onMessage('getPage', async ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
     const tabId = data.tabId;
-    const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
+    // The page's own reader state is asked at the same time (toggles may have reached it without
+    // us), so the popup's button is right.
+    const [{ result, extracted }, synced, known] = await Promise.all([readPage(tabId), syncReader(tabId), getTabState(tabId)]);
     if (result.status !== 'ok') return result;
     if (extracted) {
       // The extraction's detection is exact (the content script's related count is an estimate):
@@ -88,7 +108,8 @@ export default defineBackground(() => {
         .then((state) => showTabState(tabId, state))
         .catch(() => {});
     }
-    return { ...result, readerActive: known.readerActive, opened: known.opened };
+    const state = synced ?? known;
+    return { ...result, readerActive: state.readerActive, opened: state.opened };
   });
 
   onMessage('toggleReader', async ({ data, sender }) => {

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ExtractorResult, PageResult, UnreadableReason } from '@/lib/messages';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
+import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader-switch';
 
 // Pages the browser never lets an extension script, whatever its permissions.
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
@@ -70,6 +71,30 @@ export async function toggleReader(tabId: number): Promise<boolean> {
   const answer = injected[0]?.result as { active?: unknown } | undefined;
   if (typeof answer?.active !== 'boolean') throw new Error('Reader mode did not start on this page.');
   return answer.active;
+}
+
+/**
+ * Whether the tab's reader is on (or on its way on), asked of the page itself: the page is the
+ * truth, the background's record only a copy (a toggle may have reached the page some other way,
+ * the page may have been reloaded). Null when the page cannot be asked.
+ */
+export async function readerActiveInPage(tabId: number): Promise<boolean | null> {
+  try {
+    const injected = await browser.scripting.executeScript({
+      target: { tabId },
+      // Runs in the page's isolated world, where reader.js left its handle; it may use nothing
+      // from here but its argument. Nothing there yet: reader mode was never on in this document.
+      func: (key: string) => {
+        const handle = (globalThis as Record<symbol, ReaderHandle | undefined>)[Symbol.for(key)];
+        return !!handle && handle.isValid() && handle.active();
+      },
+      args: [READER_HANDLE_KEY],
+    });
+    const answer = injected[0]?.result;
+    return typeof answer === 'boolean' ? answer : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `url` when it is an absolute http(s) URL: nothing else may reach tabs.create. */

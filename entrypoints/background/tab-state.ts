@@ -2,6 +2,7 @@
 // MV3 service worker being stopped and restarted between two messages.
 import { storage } from 'wxt/utils/storage';
 import type { Detection } from '@/lib/types';
+import { keyedQueue } from '@/lib/serial';
 
 export interface TabState {
   detection?: Detection;
@@ -19,13 +20,19 @@ export async function getTabState(tabId: number): Promise<TabState> {
   return { ...EMPTY, ...((await storage.getItem<TabState>(key(tabId))) ?? {}) };
 }
 
-export async function updateTabState(tabId: number, change: (state: TabState) => TabState): Promise<TabState> {
-  const next = change(await getTabState(tabId));
-  next.opened = next.opened.slice(-MAX_OPENED);
-  await storage.setItem(key(tabId), next);
-  return next;
+// A read, a change, a write: two at once for one tab would lose one of the changes (a detection
+// report writing back the readerActive it read before a toggle wrote the new one). One at a time.
+const writes = keyedQueue<number>();
+
+export function updateTabState(tabId: number, change: (state: TabState) => TabState): Promise<TabState> {
+  return writes.run(tabId, async () => {
+    const next = change(await getTabState(tabId));
+    next.opened = next.opened.slice(-MAX_OPENED);
+    await storage.setItem(key(tabId), next);
+    return next;
+  });
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await storage.removeItem(key(tabId));
+export function forgetTab(tabId: number): Promise<void> {
+  return writes.run(tabId, () => storage.removeItem(key(tabId)));
 }

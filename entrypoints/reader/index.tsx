@@ -1,7 +1,8 @@
 // Reader mode in the page, injected on demand (scripting.executeScript, files: ['/reader.js']).
-// Every injection toggles: the first one builds the overlay, later ones find it through a
-// global of the extension's isolated world (shared by all of Sift's scripts in this page) and
-// switch it off or on. main() resolves to { active } for the background.
+// Every injection toggles: the first one builds the reader, later ones (each a fresh copy of this
+// bundle) find it through a handle on the extension's isolated world (shared by all of Sift's
+// scripts in this page) and flip it. The on/off bookkeeping is lib/reader-switch.ts: toggles are
+// counted when they arrive and applied one at a time. main() resolves to { active } for the background.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -12,20 +13,16 @@ import type { Extraction } from '@/lib/types';
 import { sendMessage } from '@/lib/messages';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { substitutionList, type Translate } from '@/lib/i18n';
+import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader-switch';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
 import { Overlay } from './Overlay';
 import { lockPage, type PageLock } from './page-lock';
 import { hidePageForPrint, type PrintHide } from './print-page';
 
-interface ReaderHandle {
-  isValid(): boolean;
-  toggle(): Promise<boolean>;
-}
-
 // A symbol, not a global name: the page's `<div id="__siftReader">` would be window.__siftReader
 // in this isolated world too (named access crosses worlds) and reader mode would never start.
-const HANDLE = Symbol.for('sift-reader');
+const HANDLE = Symbol.for(READER_HANDLE_KEY);
 const handles = globalThis as unknown as { [HANDLE]?: ReaderHandle };
 
 // (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
@@ -38,16 +35,13 @@ function createReader(): ReaderHandle {
   // createShadowRootUi registers ctx.onInvalidated(remove) on every call, so creating one per
   // open kept every closed overlay (host, shadow root, its event listeners) reachable from ctx.
   let ui: ShadowRootContentScriptUi<void> | null = null;
-  let shown = false;
-  // What the next mount shows: set by open() just before ui.mount().
+  // What the next mount shows: set by show() just before ui.mount().
   let content: { extraction: Extraction | null; error?: string; settings: Settings } | null = null;
   let lock: PageLock | null = null;
   let printHide: PrintHide | null = null;
-  let busy = false;
 
-  const close = (tellBackground: boolean) => {
-    if (!shown) return;
-    shown = false;
+  // Takes the overlay down and gives the page back; safe to call on a half-built open.
+  const hide = () => {
     // remove() runs onRemove (Preact unmount: effects cleaned up, settings watcher dropped),
     // takes the host out of the page and empties the container; the UI itself is kept for next time.
     ui?.remove();
@@ -56,9 +50,7 @@ function createReader(): ReaderHandle {
     lock = null;
     printHide?.restore();
     printHide = null;
-    if (tellBackground && ctx.isValid) sendMessage('readerClosed').catch(() => {});
   };
-  ctx.onInvalidated(() => close(false));
 
   const createUi = () =>
     createShadowRootUi<void>(ctx, {
@@ -82,7 +74,7 @@ function createReader(): ReaderHandle {
             extraction={content.extraction}
             error={content.error}
             initialSettings={content.settings}
-            onClose={() => close(true)}
+            onClose={closeFromPage}
             onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
             t={t}
           />,
@@ -94,7 +86,7 @@ function createReader(): ReaderHandle {
       },
     });
 
-  const open = async () => {
+  const show = async () => {
     let extraction: Extraction | null = null;
     let error: string | undefined;
     try {
@@ -105,30 +97,36 @@ function createReader(): ReaderHandle {
     const settings = await loadSettings();
     ui ??= await createUi();
     content = { extraction, error, settings };
-    lock = lockPage(document, window);
-    printHide = hidePageForPrint(document);
-    shown = true;
-    ui.mount();
+    try {
+      lock = lockPage(document, window);
+      printHide = hidePageForPrint(document);
+      ui.mount();
+    } catch (err) {
+      hide(); // A failed open leaves the page as it was.
+      throw err;
+    }
   };
+
+  const state = readerSwitch({ show, hide });
+  // Esc or the close button (the dialog's close event follows them: the second call finds it off).
+  function closeFromPage() {
+    if (!state.shown) return;
+    state.close();
+    // The background's record and badge follow.
+    if (ctx.isValid) sendMessage('readerClosed').catch(() => {});
+  }
+  ctx.onInvalidated(() => state.close());
 
   return {
     isValid: () => ctx.isValid,
-    async toggle() {
-      if (busy) return shown;
-      busy = true;
-      try {
-        if (shown) close(false);
-        else await open();
-      } finally {
-        busy = false;
-      }
-      return shown;
-    },
+    active: () => state.wanted,
+    toggle: () => state.toggle(),
   };
 }
 
 export default defineUnlistedScript({
   async main(): Promise<{ active: boolean }> {
+    // Synchronous up to toggle(): a second injection evaluated right after this one finds the handle.
     let reader = handles[HANDLE];
     if (!reader?.isValid()) {
       reader = createReader();
