@@ -16,6 +16,7 @@ export default defineConfig({
   outDirTemplate: `${e2e ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
   vite: () => ({
     plugins: [preact()],
+    ...(process.env.SIFT_NOMINIFY === '1' ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser, manifestVersion }) => ({
     // The browser's own i18n: public/_locales/{en,zh_CN}/messages.json (issue 6).

@@ -5,7 +5,7 @@ import { removeClutter } from './article-cleanup';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeHtml } from './sanitize';
-import { collapseWhitespace, readingMinutes } from './text';
+import { collapseWhitespace, collapsedLength, readingMinutes } from './text';
 import type { Article } from './types';
 
 const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i;
@@ -160,8 +160,9 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   if (!parsed?.content) return null;
 
   const contentHtml = sanitizeHtml(parsed.content, base, win);
-  const text = collapseWhitespace(parsed.textContent ?? '');
-  if (!text || !contentHtml) return null;
+  const text = parsed.textContent ?? '';
+  const textLength = collapsedLength(text);
+  if (!textLength || !contentHtml) return null;
 
   const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
   const dir = (dirAttr || parsed.dir || '').toLowerCase();
@@ -174,7 +175,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
     dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
     excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
     contentHtml,
-    textLength: text.length,
+    textLength,
     readingMinutes: readingMinutes(text),
   };
 }

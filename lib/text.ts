@@ -34,10 +34,40 @@ export function textWeight(text: string): number {
 const CJK_PER_MINUTE = 400;
 const WORDS_PER_MINUTE = 230;
 
+/** Above this length, reading time is estimated from evenly spaced samples (a 5 MB page). */
+const SAMPLED_ABOVE = 60_000;
+const SAMPLES = 12;
+const SAMPLE_LENGTH = 5_000;
+
 export function readingMinutes(text: string): number {
-  const cjk = countCjk(text);
-  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  let cjk: number;
+  let words: number;
+  if (text.length <= SAMPLED_ABOVE) {
+    cjk = countCjk(text);
+    words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  } else {
+    let sampled = '';
+    const step = Math.floor(text.length / SAMPLES);
+    for (let i = 0; i < SAMPLES; i++) sampled += ` ${text.slice(i * step, i * step + SAMPLE_LENGTH)}`;
+    const scale = text.length / sampled.length;
+    cjk = countCjk(sampled) * scale;
+    words = (sampled.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0) * scale;
+  }
   return Math.max(1, Math.round(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
+}
+
+/** collapseWhitespace(text).length, without building the collapsed copy (5 MB of text on a big page). */
+export function collapsedLength(text: string): number {
+  let length = 0;
+  let space = true; // leading whitespace is trimmed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isSpace = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+    if (!isSpace) length++;
+    else if (!space) length++;
+    space = isSpace;
+  }
+  return space && length > 0 ? length - 1 : length; // trailing whitespace is trimmed
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, readingMinutes, textWeight } from '../../lib/text';
+import { collapsedLength, collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, readingMinutes, textWeight } from '../../lib/text';
 
 describe('collapseWhitespace', () => {
   it('collapses spaces, tabs, newlines, NBSP and ideographic spaces and trims', () => {
@@ -48,4 +48,22 @@ describe('guessLang', () => {
     ['Le conseil a voté pour le plan et les budgets de la ville dans une séance', 'fr'],
     ['', ''],
   ])('%j → %j', (text, lang) => expect(guessLang(text)).toBe(lang));
+});
+
+describe('collapsedLength', () => {
+  it('is the length of collapseWhitespace, without the copy', () => {
+    for (const text of ['', '   ', 'a', '  a\t\n b\u00a0\u00a0c\u3000d  ', '\ufeffx\u2003y\u205f', '字 \n 字', 'end \n']) {
+      expect(collapsedLength(text), JSON.stringify(text)).toBe(collapseWhitespace(text).length);
+    }
+  });
+});
+
+describe('readingMinutes on very long text', () => {
+  it('estimates from samples within a few percent of the exact count', () => {
+    // 9 words x 20,000 = 180,000 words: 783 minutes at 230 a minute.
+    const english = 'The council voted late at night on the plan. '.repeat(10_000);
+    expect(readingMinutes(`${english}\n\n${english}`)).toBeGreaterThanOrEqual(Math.round((180_000 / 230) * 0.97));
+    expect(readingMinutes(`${english}\n\n${english}`)).toBeLessThanOrEqual(Math.round((180_000 / 230) * 1.03));
+    expect(readingMinutes('字'.repeat(400_000))).toBe(1000);
+  });
 });
