@@ -7,7 +7,7 @@ import { en } from './locale';
 const sanitizeHtml = vi.fn((html: string, _base: string) => html.replace(/<script[\s\S]*?<\/script>/g, '') + '<!--sanitised-->');
 vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string, base: string) => sanitizeHtml(html, base) }));
 
-const { ArticleBody } = await import('@/components/ArticleBody');
+const { ArticleBody, splitLongHtml } = await import('@/components/ArticleBody');
 
 let root: HTMLElement;
 function mount(html: string, onOpenLink = vi.fn()) {
@@ -50,5 +50,53 @@ describe('ArticleBody', () => {
       expect(event.defaultPrevented).toBe(true);
     }
     expect(onOpenLink.mock.calls).toEqual([['https://news.example/b/2.html', { active: false, newWindow: false }]]);
+  });
+});
+
+describe('a very long article (a 5 MB page)', () => {
+  const paragraph = (i: number) => `<p>Paragraph ${i} of a very long article about the council and its long night of debate.</p>`;
+  const long = Array.from({ length: 6000 }, (_, i) => paragraph(i)).join('\n');
+
+  it('is cut only between sibling paragraphs, and the parts put back together are the article', () => {
+    expect(splitLongHtml('<p>short</p><p>article</p>')).toEqual(['<p>short</p><p>article</p>']);
+    const parts = splitLongHtml(long);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.join('')).toBe(long);
+    for (const part of parts.slice(1)) expect(part).toMatch(/^<p>Paragraph \d+ /);
+    for (const part of parts.slice(0, -1)) expect(part).toMatch(/<\/p>\n$/);
+    expect(parts[0].length).toBeLessThan(long.length / 5);
+  });
+
+  it('paints the first part at once, then adds the rest a part per task, each sanitised', async () => {
+    const parts = splitLongHtml(long);
+    mount(long);
+    const body = root.querySelector('.sift-body')!;
+    expect(body.classList.contains('sift-long')).toBe(true);
+    const first = body.querySelectorAll('p').length;
+    expect(first).toBeLessThan(6000);
+    expect(sanitizeHtml).toHaveBeenCalledTimes(1);
+    expect(sanitizeHtml).toHaveBeenCalledWith(parts[0], 'https://news.example/a/1.html');
+    await act(async () => {
+      for (let i = 0; i < parts.length + 2; i++) await new Promise((r) => setTimeout(r, 0));
+    });
+    const all = [...body.querySelectorAll('p')].map((p) => p.textContent);
+    expect(all).toHaveLength(6000);
+    expect(all[5999]).toContain('Paragraph 5999 ');
+    expect(all.every((text, i) => text!.startsWith(`Paragraph ${i} `))).toBe(true);
+    expect(sanitizeHtml.mock.calls.map((c) => c[0])).toEqual(parts);
+  });
+
+  it('stops with a note when a later part cannot be sanitised', async () => {
+    sanitizeHtml.mockImplementation((html: string) => {
+      if (html.includes('Paragraph 5999 ')) throw new Error('boom');
+      return html;
+    });
+    mount(long);
+    await act(async () => {
+      for (let i = 0; i < 40; i++) await new Promise((r) => setTimeout(r, 0));
+    });
+    sanitizeHtml.mockImplementation((html: string, _base: string) => html.replace(/<script[\s\S]*?<\/script>/g, '') + '<!--sanitised-->');
+    expect(root.textContent).not.toContain('Paragraph 5999 ');
+    expect(root.querySelector('.sift-body .sift-note')?.textContent).toContain('could not display this article safely');
   });
 });
