@@ -21,8 +21,8 @@ export interface AuditResult {
   texts: { title: string; meta: string; body: string; related: string[]; snippets: string[] };
   /** Every resolved link URL of the rendered view. */
   links: string[];
-  /** Markers (see security-site.ts) that reached the rendered article / related list. */
-  markers: string[];
+  /** Vector ids whose marker (see security-site.ts) reached the rendered article body / related list, once each. */
+  markers: { article: string[]; related: string[] };
   elementCount: number;
 }
 
@@ -79,7 +79,7 @@ export function auditReader(options: AuditOptions): AuditResult {
   const reader = scope?.querySelector('.sift-reader');
   const empty = { title: '', meta: '', body: '', related: [], snippets: [] };
   if (!scope || !reader) {
-    return { problems: [{ kind: 'missing', detail: 'no rendered reader view', html: '' }], texts: empty, links: [], markers: [], elementCount: 0 };
+    return { problems: [{ kind: 'missing', detail: 'no rendered reader view', html: '' }], texts: empty, links: [], markers: { article: [], related: [] }, elementCount: 0 };
   }
   const snip = (el: Element) => el.outerHTML.slice(0, 240);
   const forbidden = new Set(
@@ -150,7 +150,13 @@ export function auditReader(options: AuditOptions): AuditResult {
 
   const text = (selector: string) => reader.querySelector(selector)?.textContent ?? '';
   const all = (selector: string) => [...reader.querySelectorAll(selector)].map((el) => el.textContent ?? '');
-  const markers = [...(reader.textContent ?? '').matchAll(/Marker (?:story after )?([a-z]{2}-\d{3}|[a-z]{2}-\d{2})\b/g)].map((m) => m[1]);
+  // Article markers only from the body and related ones only from item titles, each id once: the
+  // item's summary button repeats its title, and texts of neighbours run together in textContent.
+  const ids = (texts: string[], pattern: RegExp) => [...new Set(texts.flatMap((t) => [...t.matchAll(pattern)].map((m) => m[1])))];
+  const markers = {
+    article: ids([text('.sift-body')], /\bMarker ([a-z]{2}-\d{2,3})\./g),
+    related: ids(all('.sift-item-link'), /^\s*Marker story after ([a-z]{2}-\d{2,3})\s*$/g),
+  };
   return {
     problems,
     texts: {

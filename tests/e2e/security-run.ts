@@ -17,14 +17,25 @@ export interface Finding {
 
 export interface GroupOutcome {
   findings: Finding[];
-  /** A vector swallowed what followed it (unclosed markup): run the group's vectors alone. */
-  split: boolean;
+  /**
+   * A vector swallowed what followed it (unclosed markup): the index in the group of the first
+   * vector whose marker left its slot, which is the culprit, since its own marker follows it.
+   */
+  split?: number;
   executions: number;
   unsafeUrls: number;
   /** Surfaces that showed a message instead of the article (e.g. extraction failed). */
   messages: string[];
-  markers: { popup: number; reader: number; expected: number };
+  /** Vector ids by slot: whose marker was expected, and whose marker each surface rendered. */
+  markers: { expected: Slots; popup: Slots; reader: Slots; swallowed: Slots };
 }
+
+export interface Slots {
+  article: string[];
+  related: string[];
+}
+
+const noSlots = (): Slots => ({ article: [], related: [] });
 
 export interface Runner {
   browser: Browser;
@@ -60,19 +71,47 @@ async function loadGroup(r: Runner, group: Vector[]): Promise<string> {
 }
 
 /**
- * Where each vector's marker ended up in the live page ("a" article body, "r" related list).
+ * Where each vector's marker ended up in the live page ("a" article body, "r" related list, "?"
+ * elsewhere). `strict`: only a marker still in its own slot counts. Between it and the article
+ * body or the related list there may be the vector's wrapper (security-site.ts articleSlot, which
+ * an unclosed <div> of the vector leaves open) and inline formatting the vector left open (the
+ * parser reopens an unclosed <b> around whatever follows: harmless), but nothing else: a marker
+ * carried into a vector's unclosed element (an <xmp>, foreign content, a <form> or <button> in a
+ * list item) is dropped with it by clean-up, Readability or the sanitiser. One that an unclosed
+ * <a> turned into link text is "a-link": in place when its vector stands alone, but a group of
+ * markers that are all links would be Readability's to drop.
  * The page's own markup may clobber document and element methods (<img name=querySelectorAll>,
  * <form><input name=closest>), so they are called from the prototypes.
  */
-export async function markersInPage(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function markersInPage(page: Page, strict = false): Promise<string[]> {
+  return page.evaluate((strict) => {
     const closest = Element.prototype.closest;
     const attribute = Element.prototype.getAttribute;
+    const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')!.get!;
+    const FORMATTING = /^(?:b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)$/;
     return Array.from(Document.prototype.querySelectorAll.call(document, '[data-marker]'), (el) => {
-      const where = closest.call(el, '.article-body') ? 'a' : closest.call(el, '.related-list') ? 'r' : '?';
-      return `${attribute.call(el, 'data-marker')}:${where}`;
+      const id = attribute.call(el, 'data-marker');
+      let where = closest.call(el, '.article-body') ? 'a' : closest.call(el, '.related-list') ? 'r' : '?';
+      if (strict && where !== '?') {
+        const list = where === 'a' ? 'article-body' : 'related-list';
+        let link = where === 'a' && !!Element.prototype.querySelector.call(el, 'a');
+        for (let up = parentOf.call(el) as Element | null; up; up = parentOf.call(up) as Element | null) {
+          const name = up.localName;
+          const cls = attribute.call(up, 'class');
+          if (name !== 'a' && cls === list) break;
+          if (FORMATTING.test(name) || (where === 'a' && name === 'div' && cls === 'vector')) continue;
+          if (where === 'a' && name === 'a') {
+            link = true;
+            continue;
+          }
+          where = '?';
+          break;
+        }
+        if (where === 'a' && link) where = 'a-link';
+      }
+      return `${id}:${where}`;
     });
-  });
+  }, strict);
 }
 
 async function waitForRender(page: Page, host: string | null): Promise<{ state: string | null }> {
@@ -141,19 +180,27 @@ function mark(what: string) {
 export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome> {
   mark('start');
   const ids = group.map((v) => v.id).join(' ');
-  const out: GroupOutcome = { findings: [], split: false, executions: 0, unsafeUrls: 0, messages: [], markers: { popup: 0, reader: 0, expected: 0 } };
+  const out: GroupOutcome = { findings: [], executions: 0, unsafeUrls: 0, messages: [], markers: { expected: noSlots(), popup: noSlots(), reader: noSlots(), swallowed: noSlots() } };
   const find = (surface: Finding['surface'], what: string, vectors = ids) => out.findings.push({ vectors, surface, what });
   const pageUrl = await loadGroup(r, group);
 
-  const where = await markersInPage(r.tab);
+  const where = await markersInPage(r.tab, true);
   mark('loaded');
-  for (const v of group) {
-    if (v.slot === 'head') continue;
-    const slots = v.where === 'both' ? ['a', 'r'] : v.where === 'article' ? ['a'] : ['r'];
-    out.markers.expected += slots.length;
-    if (group.length > 1 && slots.some((s) => !where.includes(`${v.id}:${s}`))) out.split = true;
+  // In document order: every article slot, then every related slot (a vector that swallows the
+  // rest of the article takes the whole related list with it).
+  for (const s of ['a', 'r'] as const) {
+    const list = s === 'a' ? 'article' : 'related';
+    for (const v of group) {
+      if (v.slot === 'head' || v.where === (s === 'a' ? 'related' : 'article')) continue;
+      out.markers.expected[list].push(v.id);
+      if (where.includes(`${v.id}:${s}`) || (group.length === 1 && where.includes(`${v.id}:a-link`) && s === 'a')) continue;
+      // Alone on its page, a vector that still holds its own marker swallows whatever follows it
+      // (raw text, foreign content): its marker cannot be expected in the rendered view.
+      if (group.length === 1) out.markers.swallowed[list].push(v.id);
+      else out.split ??= group.indexOf(v);
+    }
   }
-  if (out.split) return out;
+  if (out.split !== undefined) return out;
 
   await spyOnWorker(r.browser.worker, { swallow: true });
   await takeWorkerLog(r.browser.worker);
@@ -173,7 +220,7 @@ export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome
   mark('popup rendered');
   const popupAudit = await pokeAndAudit(r.popup, null, group);
   mark('popup audited');
-  out.markers.popup = popupAudit.markers.length;
+  out.markers.popup = popupAudit.markers;
   if (!state) for (const p of popupAudit.problems) find('popup', `${p.kind}: ${p.detail} :: ${p.html}`, attribute(p.html, ids));
   out.findings.push(...checkExpectations(popupAudit, group, 'popup', state));
   const names = group.flatMap((v) => v.clobberNames ?? []);
@@ -198,7 +245,7 @@ export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome
     if (reader.state) out.messages.push(`reader: ${reader.state}`);
     const readerAudit = await pokeAndAudit(r.tab, 'sift-reader', group);
   mark('reader audited');
-    out.markers.reader = readerAudit.markers.length;
+    out.markers.reader = readerAudit.markers;
     if (!reader.state) for (const p of readerAudit.problems) find('reader', `${p.kind}: ${p.detail} :: ${p.html}`, attribute(p.html, ids));
     out.findings.push(...checkExpectations(readerAudit, group, 'reader', reader.state));
     // Only what comes from inside the overlay counts: the page's own handlers (onscroll, onblur,

@@ -61,6 +61,19 @@ export function fillTemplate(template: string, slots: { head?: string; article?:
     .replace('{{RELATED}}', () => slots.related ?? '');
 }
 
+/**
+ * A vector's place in the article body: a block of its own, as a CMS embeds a snippet. Its end tag
+ * closes what the vector leaves open (an unclosed <form>, <button> or <div>), which would
+ * otherwise carry every following marker into an element that clean-up, Readability or the
+ * sanitiser rightly drops with its content. What no end tag closes (raw text such as <xmp> or
+ * <noembed>, foreign content under <mtext>) is still found by the markers (markersInPage).
+ */
+export function articleSlot(html: string): string {
+  // The newline first, as before a marker: a vector that ends inside a tag (ow-25's `</script`)
+  // must meet whitespace, not `</div>`, to end as the raw page would end it.
+  return `<div class="vector">${html}\n</div>`;
+}
+
 /** An ordinary paragraph after each vector in the article: Readability keeps it, and it shows the vector did not swallow what follows. */
 export function articleMarker(id: string): string {
   return `<p class="marker" data-marker="${id}">Marker ${id}. Council members also discussed parking, bus frequency and the cost of fares over the coming decade, and promised a further public hearing.</p>`;

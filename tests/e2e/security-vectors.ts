@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './global-setup';
-import { articleMarker, fillTemplate, relatedMarker } from './security-site';
+import { articleMarker, articleSlot, fillTemplate, relatedMarker } from './security-site';
 
 export const SHARED_SECURITY = join(ROOT, '..', 'shared', 'security');
 export const OWN_VECTORS = join(ROOT, 'tests', 'security', 'sift-vectors.json');
@@ -61,7 +61,7 @@ export function buildPage(template: string, group: Vector[]): string {
   const body = group.filter((v) => v.slot !== 'head');
   const article = body
     .filter((v) => v.where !== 'related')
-    .map((v) => `${v.html}\n${articleMarker(v.id)}`)
+    .map((v) => `${articleSlot(v.html)}\n${articleMarker(v.id)}`)
     .join('\n');
   const related = body
     .filter((v) => v.where !== 'article')

@@ -8,13 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithSift, openPopup, tabIdOf, WAIT } from './harness';
 import { installDetectors } from './security-detect';
-import { clobberState, markersInPage, runGroup, type Finding, type Runner } from './security-run';
+import { clobberState, markersInPage, runGroup, type Finding, type Runner, type Slots } from './security-run';
 import { ARTICLE_URL, serveHostileSite } from './security-site';
 import { buildPage, groupVectors, loadVectors, type Vector } from './security-vectors';
 import { pokeEverything } from './security-audit';
 
 const loaded = loadVectors();
 const GROUP_SIZE = 20;
+// Share of vector slots whose marker must reach the rendered popup and reader mode (see the sweep).
+const MIN_IN_SLOT = 0.97;
+const MIN_ALL_SLOTS = 0.9;
 
 describe.skipIf(!loaded.set)('hostile vectors', () => {
   const set = loaded.set!;
@@ -131,7 +134,8 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
     let pages = 0;
     let executions = 0;
     let unsafe = 0;
-    const markers = { popup: 0, reader: 0, expected: 0 };
+    const slots = (): Slots => ({ article: [], related: [] });
+    const markers: Record<'expected' | 'popup' | 'reader' | 'swallowed', Slots> = { expected: slots(), popup: slots(), reader: slots(), swallowed: slots() };
     const queue = groupVectors(all, GROUP_SIZE);
     while (queue.length) {
       const group = queue.shift()!;
@@ -149,13 +153,13 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
         continue;
       }
       if (process.env.SIFT_SECURITY_DEBUG) {
-        console.log(`[security] ${group.map((v) => v.id).join(' ')}: ${Date.now() - started} ms ${outcome.split ? 'split' : ''} ${outcome.messages.join(' | ')}`);
+        console.log(`[security] ${group.map((v) => v.id).join(' ')}: ${Date.now() - started} ms ${outcome.split !== undefined ? `split at ${group[outcome.split].id}` : ''} ${outcome.messages.join(' | ')}`);
         for (const f of outcome.findings) console.log(`[security]   FINDING ${f.vectors} ${f.surface}: ${f.what}`);
       }
-      if (outcome.split) {
-        // Halve until the vector that swallows what follows it stands alone.
-        const half = Math.ceil(group.length / 2);
-        queue.unshift(group.slice(0, half), group.slice(half));
+      if (outcome.split !== undefined) {
+        // The culprit alone, and the vectors before and after it in pages of their own.
+        const at = outcome.split;
+        queue.unshift(...[group.slice(0, at), [group[at]], group.slice(at + 1)].filter((g) => g.length));
         continue;
       }
       pages += 1;
@@ -163,19 +167,44 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
       messages.push(...outcome.messages.map((m) => `${group.map((v) => v.id).join(' ')}: ${m}`));
       executions += outcome.executions;
       unsafe += outcome.unsafeUrls;
-      markers.popup += outcome.markers.popup;
-      markers.reader += outcome.markers.reader;
-      markers.expected += outcome.markers.expected;
+      for (const surface of ['expected', 'popup', 'reader', 'swallowed'] as const) {
+        markers[surface].article.push(...outcome.markers[surface].article);
+        markers[surface].related.push(...outcome.markers[surface].related);
+      }
     }
     console.log(
       `[security] ${all.length} vectors (${set.shared.length} shared + ${set.own.length} Sift) on ${pages} pages, popup and reader mode: ` +
-        `${executions} executions, ${unsafe} unsafe URLs, ${findings.length} findings; ` +
-        `markers rendered popup ${markers.popup}/${markers.expected}, reader ${markers.reader}/${markers.expected}`,
+        `${executions} executions, ${unsafe} unsafe URLs, ${findings.length} findings`,
     );
+    // Coverage: "0 findings" means little for a vector whose slot never reached the rendered view.
+    // The marker after each vector proves it did. Measured (README, Security): every marker still
+    // in its slot renders; the only ones missing belong to the 16 vectors that swallow the rest of
+    // the page even alone (raw text, foreign content), 8% of all slots.
+    const coverage: { what: string; inSlot: number; all: number }[] = [];
+    for (const slot of ['article', 'related'] as const) {
+      const expected = markers.expected[slot];
+      const swallowed = markers.swallowed[slot];
+      const inSlot = expected.filter((id) => !swallowed.includes(id));
+      console.log(`[security] ${slot} markers swallowed by their own vector (alone on a page): ${swallowed.length}/${expected.length}: ${swallowed.join(' ')}`);
+      for (const surface of ['popup', 'reader'] as const) {
+        const shown = new Set(markers[surface][slot]);
+        const missing = inSlot.filter((id) => !shown.has(id));
+        const anywhere = expected.filter((id) => shown.has(id)).length;
+        console.log(
+          `[security] ${slot} markers rendered in ${surface}: ${inSlot.length - missing.length}/${inSlot.length} in their slot, ` +
+            `${anywhere}/${expected.length} of all slots; missing in slot: ${missing.join(' ') || 'none'}`,
+        );
+        coverage.push({ what: `${slot} markers in ${surface}`, inSlot: (inSlot.length - missing.length) / inSlot.length, all: anywhere / expected.length });
+      }
+    }
     for (const m of messages) console.log(`[security] message instead of the article: ${m}`);
     expect(findings).toEqual([]);
     // Every page but the deliberately clobbered ones was read: the vectors really went through Sift.
     expect(messages.length).toBeLessThanOrEqual(4);
+    for (const c of coverage) {
+      expect(c.inSlot, `${c.what}, of the markers in their slot`).toBeGreaterThanOrEqual(MIN_IN_SLOT);
+      expect(c.all, `${c.what}, of all slots`).toBeGreaterThanOrEqual(MIN_ALL_SLOTS);
+    }
   }, 900_000);
 });
 
