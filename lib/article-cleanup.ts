@@ -56,7 +56,8 @@ function clutter(doc: Document, url: string, related?: Element[]): Element[] {
         continue;
       }
     }
-    if (tag === 'form') {
+    // Search, comment and signup forms; not a form that wraps the whole page (ASP.NET WebForms).
+    if (tag === 'form' && shortText(el, 1000) !== null) {
       out.push(el);
       continue;
     }

@@ -99,6 +99,23 @@ describe('extract: one scan, one copy', () => {
 });
 
 describe('extractArticle rules', () => {
+  it('reads a page wrapped in one <form> (ASP.NET WebForms), and still drops small forms beside it', () => {
+    const { document } = loadHtml(
+      '<html><head><title>Council approves transit plan</title></head><body><form id="aspnetForm" action="/story.aspx" method="post">' +
+        '<div class="search"><input name="q"><button>Search</button></div>' +
+        `<div id="content">${body(8)}</div>` +
+        '</form><form class="comment"><p>Leave a comment below to tell us what you think of it.</p><textarea></textarea></form>' +
+        '</body></html>',
+      URL,
+    );
+    const article = extractArticle(document, URL);
+    expect(article).not.toBeNull();
+    const text = collapseWhitespace(new DOMParser().parseFromString(article!.contentHtml, 'text/html').body.textContent ?? '');
+    expect(text).toContain('The council voted on Tuesday');
+    expect(article!.textLength).toBeGreaterThan(8 * 150);
+    expect(text).not.toContain('Leave a comment');
+  });
+
   it('returns null for a page that is not an article', () => {
     const { document } = loadHtml('<html><body><nav><a href="/">Home</a></nav><p>Short.</p></body></html>', URL);
     expect(extractArticle(document, URL)).toBeNull();
