@@ -6,6 +6,7 @@ import * as detectLib from '../../lib/detect';
 import { extract } from '../../lib/extract';
 import { extractArticle } from '../../lib/extract-article';
 import * as relatedLib from '../../lib/extract-related';
+import { countRelatedLite } from '../../lib/related-count';
 
 const { detect } = detectLib;
 const { extractRelated } = relatedLib;
@@ -17,7 +18,7 @@ type DocFn = (doc: Document, url: string) => unknown;
  */
 const PHASES: Record<string, DocFn | undefined> = {
   'detect: scoreDocument': (detectLib as Record<string, unknown>).scoreDocument as DocFn | undefined,
-  'detect: countRelated': (relatedLib as Record<string, unknown>).countRelated as DocFn | undefined,
+  'detect: countRelatedLite': countRelatedLite,
   'extract: extractArticle': extractArticle,
   'extract: extractRelated': extractRelated,
 };

@@ -16,6 +16,11 @@ export interface PopupPageMeasure {
   p50: number | null;
   /** Open → first contentful paint (the loading skeleton), p50. */
   firstPaintP50: number | null;
+  /** Open → the page's answer in the popup (entrypoints/popup/App.tsx marks it), p50: the rest is rendering. */
+  answerP50: number | null;
+  /** The first opening on the page (nothing cached) and the later ones (the background's cached extraction). */
+  coldMs: number | null;
+  warmP50: number | null;
 }
 
 export interface HeapMeasure {
@@ -181,6 +186,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
       const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
       const samples: number[] = [];
       const firstPaints: number[] = [];
+      const answers: number[] = [];
       for (let i = 0; i < OPENINGS; i++) {
         const popup = await context.newPage();
         await popup.goto(popupUrl);
@@ -196,6 +202,8 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
           () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         );
         if (fcp != null) firstPaints.push(fcp);
+        const answer = await popup.evaluate(() => performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null);
+        if (answer != null) answers.push(answer);
         if (i === OPENINGS - 1 && source === pages[pages.length - 1]) {
           heap = await readerCycles(tab, popup, source.id).catch((err: Error) => ({
             page: source.id,
@@ -214,6 +222,9 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
         samples,
         p50: percentile(samples, 0.5),
         firstPaintP50: percentile(firstPaints, 0.5),
+        answerP50: percentile(answers, 0.5),
+        coldMs: samples[0] ?? null,
+        warmP50: percentile(samples.slice(1), 0.5),
       });
       await tab.close();
     }

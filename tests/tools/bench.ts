@@ -375,7 +375,7 @@ async function main() {
   p('Popup: open → article painted');
   if (popup.status === 'ok') {
     for (const pg of popup.pages) {
-      p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; loading skeleton painted at p50 ${fmtMs(pg.firstPaintP50)})`);
+      p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; loading skeleton painted at p50 ${fmtMs(pg.firstPaintP50)}; page's answer in the popup at p50 ${fmtMs(pg.answerP50)}; first opening ${fmtMs(pg.coldMs)}, later ones (cached) p50 ${fmtMs(pg.warmP50)})`);
     }
     p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
   } else p(`  n/a: ${popup.reason}`);
