@@ -8,11 +8,30 @@ const e2e = process.env.SIFT_E2E === '1';
 
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
+/**
+ * webextension-polyfill (the owner's stack, through @wxt-dev/webextension-polyfill) for the
+ * background and the extension pages. Not for the scripts that run in web pages: the content
+ * script runs on every page load with a 16 KB budget that the polyfill alone would take 10 KB of
+ * (issue 4), and the injected extractor and reader only need runtime.sendMessage, which is
+ * promise-based natively in Chrome MV3 and Firefox. The module itself would alias every bundle.
+ */
+const POLYFILL_ALIAS = { find: /^wxt\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' };
+const IN_WEB_PAGES = new Set(['content-script', 'unlisted-script']);
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  // No webextension-polyfill (WXT 0.20 dropped it by default): Chrome MV3 and Firefox both have
-  // promise-based APIs, and the polyfill alone would take 10 KB of the content script's 16 KB budget.
   modules: [],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.some((e) => IN_WEB_PAGES.has(e.type))) return;
+      config.resolve ??= {};
+      const alias = config.resolve.alias ?? [];
+      config.resolve.alias = [
+        POLYFILL_ALIAS,
+        ...(Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }))),
+      ];
+    },
+  },
   outDirTemplate: `${e2e ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
   vite: () => ({
     plugins: [preact()],

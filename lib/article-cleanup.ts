@@ -15,9 +15,20 @@ const RELATED_HEADING = /^(?:相关文章|相关阅读|相关新闻|相关推荐
 /** Ad labels shown as text. */
 const AD_LABEL = /^(?:广告|推广|advertisement|sponsored|anzeige)$/i;
 
-/** Text length of `el` up to a cap, without paying for huge subtrees twice. */
+/**
+ * The text of `el` when it is at most `cap` characters (whitespace collapsed), else null. Reads
+ * text nodes only until the cap is passed: asking every <div> of a page for its whole textContent
+ * would read the article once per ancestor.
+ */
 function shortText(el: Element, cap = 400): string | null {
-  const text = collapseWhitespace(el.textContent ?? '');
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let raw = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    raw += (n as Text).data;
+    // Whitespace may shrink it: only collapse once the raw text is long.
+    if (raw.length > cap && collapseWhitespace(raw).length > cap) return null;
+  }
+  const text = collapseWhitespace(raw);
   return text.length > cap ? null : text;
 }
 
@@ -32,43 +43,59 @@ function attrs(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.id}`;
 }
 
-/** The elements of the clone that are clutter, outermost first. */
+/** How the text of a heading, an ad label or a prev/next line can start (the three rules above). */
+const RULE_START = /^(?:相关|延伸|推荐|猜你|related|read|you|广告|推广|advertisement|sponsored|anzeige|上一|下一|previous|next|older|newer|分享|share)/i;
+const TEXT_RULE_TAGS = /^(p|div|h[1-6]|span|strong|b|li|dt|section)$/;
+
+/**
+ * The elements of the clone that are clutter. Boxes are judged by their class and id; headings,
+ * ad labels and prev/next lines by their text, looked for from the text nodes up (few text nodes
+ * start like one), so that no element's text is read unless it may be one.
+ */
 function clutter(doc: Document, url: string, related?: Element[]): Element[] {
-  const out: Element[] = [];
+  const out = new Set<Element>();
   try {
-    out.push(...(related ?? findRelatedElements(doc, url)));
+    for (const el of related ?? findRelatedElements(doc, url)) out.add(el);
   } catch {
     // the related extractor must never cost us the article
   }
   const body = doc.body;
-  if (!body) return out;
-  for (const el of Array.from(body.querySelectorAll('*'))) {
+  if (!body) return [...out];
+  const boxes = new Set<Element>();
+  for (const el of Array.from(body.querySelectorAll('[class],[id]'))) {
     const tag = el.localName;
-    if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') continue;
+    if (tag === 'main' || tag === 'article') continue;
     const a = attrs(el);
-    if (a.trim()) {
-      if (AD_BOX.test(a) || SHARE_BOX.test(a)) {
-        if (shortText(el, 300) !== null) out.push(el);
-        continue;
-      }
-      if (SIGNUP_BOX.test(a) && (el.querySelector('form, input') || shortText(el, 300) !== null)) {
-        out.push(el);
-        continue;
-      }
-    }
-    // Search, comment and signup forms; not a form that wraps the whole page (ASP.NET WebForms).
-    if (tag === 'form' && shortText(el, 1000) !== null) {
-      out.push(el);
-      continue;
-    }
-    if (/^(p|div|h[1-6]|span|strong|b|li|dt|section)$/.test(tag) && el.childElementCount <= 8) {
-      const text = shortText(el, 120);
-      if (text === null || !text) continue;
-      if (RELATED_HEADING.test(text) || AD_LABEL.test(text)) out.push(el);
-      else if (NAV_TEXT.test(text) && (mostlyLinks(el, text) || /^(分享到|share)/i.test(text))) out.push(el);
+    if (!a.trim()) continue;
+    if (AD_BOX.test(a) || SHARE_BOX.test(a)) {
+      boxes.add(el);
+      if (shortText(el, 300) !== null) out.add(el);
+    } else if (SIGNUP_BOX.test(a) && (el.querySelector('form, input') || shortText(el, 300) !== null)) {
+      out.add(el);
     }
   }
-  return out;
+  // Search, comment and signup forms; not a form that wraps the whole page (ASP.NET WebForms).
+  for (const form of Array.from(body.getElementsByTagName('form'))) if (shortText(form, 1000) !== null) out.add(form);
+
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  const judged = new Set<Element>();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    if (data.length > 400) continue;
+    const trimmed = data.trim();
+    if (!trimmed || trimmed.length > 120 || !RULE_START.test(trimmed)) continue;
+    for (let el = n.parentElement, level = 0; el && el !== body && level < 6; el = el.parentElement, level++) {
+      if (judged.has(el)) continue;
+      judged.add(el);
+      if (!TEXT_RULE_TAGS.test(el.localName) || el.childElementCount > 8 || boxes.has(el)) continue;
+      const text = shortText(el, 120);
+      if (text === null) break; // its ancestors are longer still
+      if (!text) continue;
+      if (RELATED_HEADING.test(text) || AD_LABEL.test(text)) out.add(el);
+      else if (NAV_TEXT.test(text) && (mostlyLinks(el, text) || /^(分享到|share)/i.test(text))) out.add(el);
+    }
+  }
+  return [...out];
 }
 
 /**

@@ -4,16 +4,30 @@ import { Readability } from '@mozilla/readability';
 import { removeClutter } from './article-cleanup';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { promoteLazyImages } from './lazy-images';
-import { sanitizeHtml } from './sanitize';
+import { sanitizeContent } from './sanitize';
 import { collapseWhitespace, collapsedLength, readingMinutes } from './text';
 import type { Article } from './types';
 
 const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i;
 
-function meta(doc: Document, ...keys: string[]): string {
+/** The page's <meta> values by property, name or itemprop (the first one wins), in one pass. */
+type Metas = Map<string, string>;
+function metasOf(doc: Document): Metas {
+  const map: Metas = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const value = collapseWhitespace(el.getAttribute('content') ?? '');
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr);
+      if (key && !map.has(key)) map.set(key, value);
+    }
+  }
+  return map;
+}
+
+function meta(metas: Metas, ...keys: string[]): string {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = collapseWhitespace(el?.getAttribute('content') ?? '');
+    const value = metas.get(key);
     if (value) return value;
   }
   return '';
@@ -60,9 +74,9 @@ export function stripSiteName(title: string): string {
  * The headline: the page's single non-empty <h1> when <title> or og:title agree with it,
  * else og:title / <title> without the site suffix, else Readability's guess.
  */
-export function articleTitle(doc: Document, readabilityTitle: string): string {
+export function articleTitle(doc: Document, readabilityTitle: string, metas: Metas = metasOf(doc)): string {
   const docTitle = collapseWhitespace(doc.title ?? '');
-  const ogTitle = meta(doc, 'og:title', 'twitter:title');
+  const ogTitle = meta(metas, 'og:title', 'twitter:title');
   const h1s = Array.from(doc.querySelectorAll('h1'))
     .map((h) => collapseWhitespace(h.textContent ?? ''))
     .filter(Boolean);
@@ -84,8 +98,8 @@ export function articleTitle(doc: Document, readabilityTitle: string): string {
 }
 
 /** article:published_time and its kin: what the page declares (before Readability's own guess). */
-function declaredTime(doc: Document): string {
-  return meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate');
+function declaredTime(metas: Metas): string {
+  return meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate');
 }
 
 /** JSON-LD datePublished, else the first <time datetime>: when nothing better is declared. */
@@ -140,12 +154,13 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
 
   // What Readability would remove or change, read first.
   const base = /^https?:/i.test(doc.baseURI ?? '') ? doc.baseURI : url;
-  const title = articleTitle(doc, '');
-  const declared = declaredTime(doc);
-  const found = foundTime(doc);
+  const metas = metasOf(doc);
+  const title = articleTitle(doc, '', metas);
+  const declared = declaredTime(metas);
+  const found = declared ? '' : foundTime(doc);
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
-  const metaByline = meta(doc, 'author', 'article:author');
-  const metaSite = meta(doc, 'og:site_name', 'application-name');
+  const metaByline = meta(metas, 'author', 'article:author');
+  const metaSite = meta(metas, 'og:site_name', 'application-name');
   const guessedLang = pageLang(doc, score.sample);
 
   let work = doc;
@@ -156,10 +171,11 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   }
   removeClutter(work, url, related);
   promoteLazyImages(work);
-  const parsed = new Readability(work, { keepClasses: false }).parse();
+  // The article element itself rather than its innerHTML: sanitizeContent copies it once.
+  const parsed = new Readability<Element>(work, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
 
-  const contentHtml = sanitizeHtml(parsed.content, base, win);
+  const contentHtml = sanitizeContent(parsed.content, base, win);
   const text = parsed.textContent ?? '';
   const textLength = collapsedLength(text);
   if (!textLength || !contentHtml) return null;

@@ -275,7 +275,9 @@ function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
   // Boxes the page's own markup calls related whatever their caption says (buzzfeed-1's
   // section#related-links "More Buzz", webmd-1's related_reading "Top Picks"). A list without
   // a caption is never related (headless Taboola boxes on msn, bug-1255978).
-  for (const box of doc.querySelectorAll(RELATED_BOX)) {
+  for (const box of doc.querySelectorAll('[class],[id]')) {
+    const names = `${box.getAttribute('class') ?? ''} ${box.id}`;
+    if (!RELATED_BOX.test(names)) continue;
     if (NOT_RELATED_BOX.test(`${box.id} ${box.getAttribute('class')}`) || box.closest(SKIP)) continue;
     if (found.some((f) => f.parts.some((p) => p.contains(box) || box.contains(p)))) continue;
     const c = candidatesIn(box, ctx);

@@ -69,8 +69,10 @@ export function countRelatedLite(doc: Document, url: string): number {
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = n.nodeValue!;
-    // Pages indent their markup: a heading's text node may carry a lot of whitespace.
-    if (data.length > 400) continue;
+    // Pages indent their markup: a heading's text node may carry a lot of whitespace. Most short
+    // text on a page is link text (menus, teasers), and a heading is never a link: one property
+    // read spares the regexes below.
+    if (data.length > 400 || n.parentElement!.localName === 'a') continue;
     const trimmed = data.length > MAX_HEADING ? data.trim() : data;
     if (trimmed.length > MAX_HEADING + 20 || !CUE.test(trimmed)) continue;
     const text = bare(trimmed);

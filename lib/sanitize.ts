@@ -153,11 +153,36 @@ export function sanitizeHtml(html: string, baseUrl: string, win: Window = global
 }
 
 /**
+ * sanitizeHtml(el.innerHTML) without the round trip through a string: DOMPurify copies the
+ * element into its own inert document instead of parsing its serialisation (the extractor hands
+ * over Readability's article element; on a 5 MB page that is megabytes not serialised and parsed).
+ */
+export function sanitizeContent(el: Element, baseUrl: string, win: Window = globalThis.window): string {
+  if (!win) throw new Error('sanitizeContent: no window to work in');
+  const purifier = purifierFor(win);
+  const fragment = purifier.sanitize(el, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  enforce(fragment, baseUrl);
+  dropEmptyMedia(fragment);
+  // The fragment holds the copy of `el` itself, unless the allow-list unwrapped it.
+  const only = fragment.childNodes.length === 1 ? fragment.firstElementChild : null;
+  if (only && only.localName === el.localName) return only.innerHTML;
+  const holder = win.document.createElement('div');
+  holder.appendChild(fragment);
+  return holder.innerHTML;
+}
+
+/**
  * Our allow-list, applied again to DOMPurify's output over a static element list, and every URL
  * checked. It makes the result independent of how well the DOM's NodeIterator copes with
  * removals (happy-dom's stops at the first removed node, so DOMPurify alone kept <iframe>s there).
  */
 function enforce(root: DocumentFragment, base: string): void {
+  // Comments carry nothing a reader sees, and markup inside one is an mXSS classic
+  // ("<!--</textarea><img onerror=…>-->" once re-parsed in another context): none survive.
+  const comments = (root.ownerDocument ?? root).createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  const found: Node[] = [];
+  for (let c = comments.nextNode(); c; c = comments.nextNode()) found.push(c);
+  for (const c of found) c.parentNode?.removeChild(c);
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!root.contains(el)) continue; // inside an element removed earlier
     const tag = el.localName;

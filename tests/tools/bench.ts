@@ -137,7 +137,7 @@ function check(name: string, limit: string, value: number | null | undefined, ok
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const timing: TimingOptions = args.quick ? { batchMs: 2, samples: 3, budgetMs: 150 } : DEFAULT_TIMING;
+  const timing: TimingOptions = args.quick ? { batchMs: 2, samples: 3, budgetMs: 150, warmMs: 10 } : DEFAULT_TIMING;
   const skipped: string[] = [];
   const sources: PageSource[] = [];
   for (const dir of args.corpora) {
