@@ -143,10 +143,18 @@ function purifierFor(win: Window): DOMPurify {
  */
 export function sanitizeHtml(html: string, baseUrl: string, win: Window = globalThis.window): string {
   if (!win) throw new Error('sanitizeHtml: no window to parse HTML with');
-  const purifier = purifierFor(win);
-  const fragment = purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  return serialize(purify(html, baseUrl, win), win);
+}
+
+/** DOMPurify with our configuration, then our own second pass over what it kept. */
+function purify(dirty: string | Element, baseUrl: string, win: Window): DocumentFragment {
+  const fragment = purifierFor(win).sanitize(dirty, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   enforce(fragment, baseUrl);
   dropEmptyMedia(fragment);
+  return fragment;
+}
+
+function serialize(fragment: DocumentFragment, win: Window): string {
   const holder = win.document.createElement('div');
   holder.appendChild(fragment);
   return holder.innerHTML;
@@ -159,16 +167,10 @@ export function sanitizeHtml(html: string, baseUrl: string, win: Window = global
  */
 export function sanitizeContent(el: Element, baseUrl: string, win: Window = globalThis.window): string {
   if (!win) throw new Error('sanitizeContent: no window to work in');
-  const purifier = purifierFor(win);
-  const fragment = purifier.sanitize(el, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
-  enforce(fragment, baseUrl);
-  dropEmptyMedia(fragment);
+  const fragment = purify(el, baseUrl, win);
   // The fragment holds the copy of `el` itself, unless the allow-list unwrapped it.
   const only = fragment.childNodes.length === 1 ? fragment.firstElementChild : null;
-  if (only && only.localName === el.localName) return only.innerHTML;
-  const holder = win.document.createElement('div');
-  holder.appendChild(fragment);
-  return holder.innerHTML;
+  return only && only.localName === el.localName ? only.innerHTML : serialize(fragment, win);
 }
 
 /**
