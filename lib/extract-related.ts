@@ -260,7 +260,7 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
 function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
   const body = doc.body;
   // Wiki pages have cross-references ("See also"), never teaser lists (corpus README).
-  if (!body || doc.querySelector('meta[name=generator][content^=MediaWiki]')) return [];
+  if (!body || doc.head?.querySelector('meta[name=generator][content^=MediaWiki]')) return [];
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && toHttpUrl(baseHref, url)) || url;
   const self = (toHttpUrl(url, url) ?? url).replace(/[?#].*/s, '');
