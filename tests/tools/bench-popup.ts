@@ -42,10 +42,20 @@ export interface DomCounters {
 }
 
 export type PopupMeasure =
-  | { status: 'ok'; pages: PopupPageMeasure[]; p50: number | null; p95: number | null; heap: HeapMeasure | null }
+  | {
+      status: 'ok';
+      pages: PopupPageMeasure[];
+      p50: number | null;
+      p95: number | null;
+      heap: HeapMeasure | null;
+      /** First paint of an empty page of the extension (FLOOR_PAGE), p50: what any popup pays here. */
+      floorP50: number | null;
+    }
   | { status: 'n/a'; reason: string; pages: PopupPageMeasure[]; heap: HeapMeasure | null };
 
 const OPENINGS = 10;
+/** An empty page added to the timing copy only: the browser's own cost of opening an extension page. */
+const FLOOR_PAGE = 'bench-floor.html';
 const CYCLES = 50;
 const ARTICLE = '.sift-article .sift-body';
 const DONE = `${ARTICLE}, .sift-state`;
@@ -140,6 +150,7 @@ function timingCopy(extDir: string): string {
   manifest.permissions = [...new Set([...(manifest.permissions ?? []), 'tabs'])];
   manifest.host_permissions = ['<all_urls>'];
   writeFileSync(manifestPath, JSON.stringify(manifest));
+  writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><meta charset="utf-8"><title>floor</title><p>An empty extension page.</p>');
   return copy;
 }
 
@@ -176,6 +187,14 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
       return route.abort('blockedbyclient');
     });
     await context.addInitScript(PAINT_PROBE);
+    const floor: number[] = [];
+    for (let i = 0; i < OPENINGS; i++) {
+      const empty = await context.newPage();
+      await empty.goto(`chrome-extension://${id}/${FLOOR_PAGE}`);
+      await empty.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 10_000 });
+      floor.push(await empty.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      await empty.close();
+    }
     const results: PopupPageMeasure[] = [];
     let heap: HeapMeasure | null = null;
     for (const source of pages) {
@@ -229,7 +248,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
       await tab.close();
     }
     const all = results.flatMap((r) => r.samples);
-    return { status: 'ok', pages: results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap };
+    return { status: 'ok', pages: results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap, floorP50: percentile(floor, 0.5) };
   } finally {
     await context.close();
     rmSync(userDir, { recursive: true, force: true });
