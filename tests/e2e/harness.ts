@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../tools/chromium';
 import { E2E_DIST, ROOT } from './global-setup';
 
@@ -27,7 +28,13 @@ export function labelsOf(id: string): FixtureLabels {
 }
 
 /** Serves each fixture at the path of its canonical URL, so its relative links resolve as on the real site. */
-export async function serveFixtures(): Promise<{ origin: string; urlOf: (id: string) => string; close: () => Promise<void> }> {
+export interface FixtureServer {
+  origin: string;
+  urlOf: (id: string) => string;
+  close: () => Promise<void>;
+}
+
+export async function serveFixtures(): Promise<FixtureServer> {
   const byPath = new Map<string, string>();
   for (const id of readdirSync(FIXTURES)) {
     if (!existsSync(join(FIXTURES, id, 'labels.json'))) continue;
@@ -151,4 +158,21 @@ export async function axeViolations(page: Page, within?: string): Promise<string
     const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
   }, within ?? null);
+}
+
+/**
+ * The fixtures served and Chromium launched with the test build of Sift, for the whole file
+ * (beforeAll), closed after it (afterAll). Read `.browser` and `.server` inside the tests.
+ */
+export function useSiftBrowser(): { readonly browser: Browser; readonly server: FixtureServer } {
+  const state = {} as { browser: Browser; server: FixtureServer };
+  beforeAll(async () => {
+    state.server = await serveFixtures();
+    state.browser = await launchWithSift();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
 }

@@ -1,35 +1,24 @@
 // @vitest-environment node
 // The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
 // article and 29 related items, opening items in background tabs, and the other states.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, badgeText, badgeTitle, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, badgeText, badgeTitle, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithSift();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const sift = useSiftBrowser();
 
 describe('seed page (seed-dedecms)', () => {
   const labels = labelsOf('seed-dedecms');
 
   it('shows the related count on the toolbar badge', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labels.related.length));
-    expect(await badgeTitle(browser, tabId)).toContain(`${labels.related.length} related`);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe(String(labels.related.length));
+    expect(await badgeTitle(sift.browser, tabId)).toContain(`${labels.related.length} related`);
     await page.close();
   });
 
   it('shows the title, the article and every related item in the popup', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const popup = await openPopup(sift.browser, tabId);
     await expect.poll(() => popup.locator('.sift-title').textContent(), WAIT).toBe(labels.title);
     // innerText keeps the page's no-break spaces; the labels have plain ones.
     const body = (await popup.locator('.sift-body').innerText()).replace(/\s+/g, ' ');
@@ -47,8 +36,8 @@ describe('seed page (seed-dedecms)', () => {
   });
 
   it('collapses and expands a related block and an item summary, by mouse and keyboard', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const popup = await openPopup(sift.browser, tabId);
     const block = popup.locator('details.sift-related').first();
     const firstLink = popup.locator('.sift-item-link').first();
     await firstLink.waitFor();
@@ -75,8 +64,8 @@ describe('seed page (seed-dedecms)', () => {
   });
 
   it('opens items in tabs next to the page (plain click, Enter, middle, Ctrl+Shift), marks them, stays open', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const popup = await openPopup(sift.browser, tabId);
     const links = popup.locator('.sift-item-link');
     await links.first().waitFor();
     const first = (await links.nth(0).getAttribute('href'))!;
@@ -90,11 +79,11 @@ describe('seed page (seed-dedecms)', () => {
     await links.nth(0).click(); // a plain click
     await links.nth(1).focus();
     await popup.keyboard.press('Enter'); // Enter on a focused item
-    await links.nth(2).click({ button: 'middle' }); // a background tab, as a browser does
+    await links.nth(2).click({ button: 'middle' }); // a background tab, as a sift.browser does
     await links.nth(3).click({ modifiers: ['ControlOrMeta', 'Shift'] }); // a tab brought to the front
 
     const opened = () =>
-      browser.worker.evaluate(async (opener) => {
+      sift.browser.worker.evaluate(async (opener) => {
         const all = await chrome.tabs.query({});
         const page = all.find((t) => t.id === opener)!;
         return all
@@ -119,9 +108,9 @@ describe('seed page (seed-dedecms)', () => {
 
 describe('single-page sites', () => {
   it('detects again when the page swaps its content and URL in place', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
-    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no article');
-    expect(await badgeText(browser, tabId)).toBe('');
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('zh-homepage-not-article'));
+    await expect.poll(() => badgeTitle(sift.browser, tabId), WAIT).toContain('no article');
+    expect(await badgeText(sift.browser, tabId)).toBe('');
     // What a single-page app does: fetch the next page, swap the DOM, push the new URL.
     await page.evaluate(async (next) => {
       const html = await (await fetch(next)).text();
@@ -129,20 +118,20 @@ describe('single-page sites', () => {
       history.pushState({}, '', new URL(next).pathname);
       document.head.replaceWith(document.adoptNode(doc.head));
       document.body.replaceWith(document.adoptNode(doc.body));
-    }, server.urlOf('seed-dedecms'));
-    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labelsOf('seed-dedecms').related.length));
+    }, sift.server.urlOf('seed-dedecms'));
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe(String(labelsOf('seed-dedecms').related.length));
     await page.close();
   });
 });
 
 describe('pages that are not articles', () => {
   it('says so on a home page, with no badge, and shows it anyway on request', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('zh-homepage-not-article'));
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('zh-homepage-not-article'));
+    const popup = await openPopup(sift.browser, tabId);
     const state = popup.locator('.sift-state-title');
     await expect.poll(() => state.textContent(), WAIT).toBe('Sift found no article on this page');
-    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no article');
-    expect(await badgeText(browser, tabId)).toBe('');
+    await expect.poll(() => badgeTitle(sift.browser, tabId), WAIT).toContain('no article');
+    expect(await badgeText(sift.browser, tabId)).toBe('');
     await popup.getByRole('button', { name: 'Show anyway' }).click();
     expect(await popup.locator('.sift-state').count()).toBe(0);
     expect(await popup.locator('.sift-reader').count()).toBe(1);
@@ -151,20 +140,20 @@ describe('pages that are not articles', () => {
   });
 
   it('shows a quiet badge on an article without related items', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('en-blog-no-related'));
-    await expect.poll(() => badgeTitle(browser, tabId), WAIT).toContain('no related items');
-    expect(await badgeText(browser, tabId)).toBe('•');
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('en-blog-no-related'));
+    await expect.poll(() => badgeTitle(sift.browser, tabId), WAIT).toContain('no related items');
+    expect(await badgeText(sift.browser, tabId)).toBe('•');
     await page.close();
   });
 
-  it('says a browser page cannot be read', async () => {
-    const page = await browser.context.newPage();
+  it('says a sift.browser page cannot be read', async () => {
+    const page = await sift.browser.context.newPage();
     await page.goto('chrome://version');
-    const tabId = await browser.worker.evaluate(
+    const tabId = await sift.browser.worker.evaluate(
       async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version'))?.id ?? -1,
     );
     expect(tabId).toBeGreaterThan(-1);
-    const popup = await openPopup(browser, tabId);
+    const popup = await openPopup(sift.browser, tabId);
     await expect.poll(() => popup.locator('.sift-state-title').textContent(), WAIT).toBe('Sift cannot read this page');
     expect(await popup.getByRole('button', { name: 'Try again' }).count()).toBe(1);
     await popup.close();
@@ -174,8 +163,8 @@ describe('pages that are not articles', () => {
 
 describe('settings', () => {
   it('apply at once and persist across popup openings', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
-    const first = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const first = await openPopup(sift.browser, tabId);
     const root = first.locator('.sift').first();
     await first.locator('.sift-title').waitFor();
     expect(await root.getAttribute('data-theme')).toBe('auto');
@@ -190,7 +179,7 @@ describe('settings', () => {
     expect(size).not.toBe(defaultSize);
     await first.close();
 
-    const second = await openPopup(browser, tabId);
+    const second = await openPopup(sift.browser, tabId);
     const again = second.locator('.sift').first();
     await second.locator('.sift-title').waitFor();
     await expect.poll(() => again.getAttribute('data-theme'), WAIT).toBe('dark');

@@ -1,23 +1,12 @@
 // @vitest-environment node
 // Reader mode in the page itself: the overlay shows the article over a hidden page, and leaving
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { axeViolations, badgeText, labelsOf, launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
+import { axeViolations, badgeText, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFixtures>>;
+const sift = useSiftBrowser();
 const labels = labelsOf('seed-dedecms');
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithSift();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Gives the page a button with its own listener and a text box, types into it, scrolls down. */
 async function preparePage(page: Page) {
@@ -50,7 +39,7 @@ async function snapshot(page: Page) {
 }
 
 async function toggleFromPopup(tabId: number, page: Page) {
-  const popup = await openPopup(browser, tabId);
+  const popup = await openPopup(sift.browser, tabId);
   const button = popup.getByRole('button', { name: 'Reader mode' });
   const before = await button.getAttribute('aria-pressed');
   await button.click();
@@ -92,31 +81,31 @@ async function expectPageRestored(page: Page, before: Awaited<ReturnType<typeof 
 
 describe('reader mode on the seed page', () => {
   it('covers the page with the article and gives the page back on Esc', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await preparePage(page);
     const before = await snapshot(page);
     expect(before.scrollY).toBe(1234);
 
     expect(await toggleFromPopup(tabId, page)).toBe('true');
     await expectReaderOn(page);
-    expect(await badgeText(browser, tabId)).toBe('ON');
+    expect(await badgeText(sift.browser, tabId)).toBe('ON');
     expect(await axeViolations(page, 'sift-reader')).toEqual([]);
 
     // Settings in the overlay apply at once there and are kept for the popup.
     await page.locator('sift-reader').getByRole('button', { name: 'Settings' }).click();
     await page.locator('sift-reader').getByLabel('Sepia').check();
     expect(await page.locator('sift-reader .sift').first().getAttribute('data-theme')).toBe('sepia');
-    const stored = await browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')) as { settings?: { theme?: string } });
+    const stored = await sift.browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')) as { settings?: { theme?: string } });
     expect(stored.settings?.theme).toBe('sepia');
 
     await page.keyboard.press('Escape');
     await expectPageRestored(page, before);
-    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(String(labels.related.length));
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe(String(labels.related.length));
     await page.close();
   });
 
   it('leaves by the close button and by the popup toggle, and can come back', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await preparePage(page);
     const before = await snapshot(page);
 
@@ -134,15 +123,15 @@ describe('reader mode on the seed page', () => {
   });
 
   it('does not keep listeners or nodes from overlays already closed (20 on/off cycles)', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     // The background's own path (scripting.executeScript of /reader.js), without a popup window
     // each time: the popup lives in another process, the counters below are the page's.
     const toggle = () =>
-      browser.worker.evaluate(async (id) => {
+      sift.browser.worker.evaluate(async (id) => {
         const [injected] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/reader.js'] });
         return (injected?.result as { active?: boolean } | undefined)?.active;
       }, tabId);
-    const cdp: CDPSession = await browser.context.newCDPSession(page);
+    const cdp: CDPSession = await sift.browser.context.newCDPSession(page);
     const counters = async () => {
       for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Memory.getDOMCounters' as never)) as { nodes: number; jsEventListeners: number };

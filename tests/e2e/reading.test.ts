@@ -4,23 +4,12 @@
 // keyboard-only use of reader mode, and printing from reader mode.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from './global-setup';
-import { launchWithSift, openFixture, openPopup, serveFixtures, WAIT, type Browser } from './harness';
+import { openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-
-beforeAll(async () => {
-  server = await serveFixtures();
-  browser = await launchWithSift();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const sift = useSiftBrowser();
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -38,7 +27,7 @@ async function seriousViolations(page: Page, within: string): Promise<string[]> 
 }
 
 async function setTheme(theme: string) {
-  await browser.worker.evaluate(async (value) => {
+  await sift.browser.worker.evaluate(async (value) => {
     const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: Record<string, unknown> };
     await chrome.storage.sync.set({ settings: { fontSize: 18, contentWidth: 'medium', fontFamily: 'sans', ...settings, theme: value } });
   }, theme);
@@ -46,7 +35,7 @@ async function setTheme(theme: string) {
 
 /** Switches reader mode on from the popup's button, as a reader would. */
 async function readerOn(tabId: number, page: Page) {
-  const popup = await openPopup(browser, tabId);
+  const popup = await openPopup(sift.browser, tabId);
   const button = popup.getByRole('button', { name: 'Reader mode' });
   await button.click();
   await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
@@ -65,9 +54,9 @@ const THEMES: { theme: string; scheme: 'light' | 'dark' }[] = [
 
 describe('axe-core in every theme (serious and critical violations fail)', () => {
   it('popup: article, settings open, a summary open', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await setTheme('light');
-    const popup = await openPopup(browser, tabId);
+    const popup = await openPopup(sift.browser, tabId);
     await popup.locator('.sift-item-link').first().waitFor(WAIT);
     await popup.getByRole('button', { name: 'Settings' }).click();
     await popup.locator('.sift-more').first().click();
@@ -86,7 +75,7 @@ describe('axe-core in every theme (serious and critical violations fail)', () =>
 
   it('reader mode: article, settings open', async () => {
     await setTheme('light');
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await readerOn(tabId, page);
     await page.locator('sift-reader').getByRole('button', { name: 'Settings' }).click();
     const root = page.locator('sift-reader .sift').first();
@@ -150,8 +139,8 @@ const RTL_NARROW = {
 
 describe('a right-to-left article with a wide table, a long URL and a long code line', () => {
   it('reads right to left in the popup, and nothing widens it', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('rtl-ar-article'));
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
+    const popup = await openPopup(sift.browser, tabId);
     await popup.locator('.sift-title').waitFor(WAIT);
     expect(await layoutOf(popup, 'document')).toEqual(RTL_NARROW);
     // The srcset image is told the column's width.
@@ -163,7 +152,7 @@ describe('a right-to-left article with a wide table, a long URL and a long code 
   });
 
   it('reads right to left in reader mode, on a narrow phone-sized window and a wide one', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('rtl-ar-article'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
     await readerOn(tabId, page);
     for (const width of [360, 1600]) {
       await page.setViewportSize({ width, height: 800 });
@@ -177,7 +166,7 @@ describe('a right-to-left article with a wide table, a long URL and a long code 
 
 describe('keyboard only in reader mode', () => {
   it('Tab reaches the buttons with a visible focus ring, Enter opens settings, Esc leaves', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('seed-dedecms'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await readerOn(tabId, page);
     const reader = page.locator('sift-reader');
     const focused = () =>
@@ -209,7 +198,7 @@ describe('keyboard only in reader mode', () => {
 
 describe('printing from reader mode', () => {
   it('prints the reader (title, article, related titles with their URLs), not the page behind', async () => {
-    const { page, tabId } = await openFixture(browser, server.urlOf('rtl-ar-article'));
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
     await readerOn(tabId, page);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
