@@ -2,6 +2,7 @@
 // after our own clean-up of what real pages put inside the article container, then sanitised.
 import { Readability } from '@mozilla/readability';
 import { removeClutter } from './article-cleanup';
+import { cmsInfo } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from './sanitize';
@@ -161,6 +162,8 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const metaByline = meta(metas, 'author', 'article:author');
   const metaSite = meta(metas, 'og:site_name', 'application-name');
+  // Chinese CMS pages say who and when only in an info line under the headline.
+  const info = declared && metaByline ? {} : cmsInfo(doc);
   const guessedLang = pageLang(doc, score.sample);
 
   let work = doc;
@@ -184,9 +187,9 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const dir = (dirAttr || parsed.dir || '').toLowerCase();
   return {
     title: title || collapseWhitespace(parsed.title ?? ''),
-    byline: collapseWhitespace(parsed.byline ?? '') || metaByline || undefined,
+    byline: collapseWhitespace(parsed.byline ?? '') || metaByline || info.byline || undefined,
     siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || undefined,
-    publishedTime: isoTime(declared, parsed.publishedTime, found),
+    publishedTime: isoTime(declared, parsed.publishedTime, info.date, found),
     lang,
     dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
     excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
