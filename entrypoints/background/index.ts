@@ -1,7 +1,7 @@
 // Wiring only: the toolbar button, the shortcut, reading a tab for the popup, opening tabs.
 // Every message is checked for its sender before anything happens (lib/messages.ts).
 import { browser, type Browser } from 'wxt/browser';
-import { onMessage } from '@/lib/messages';
+import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onMessage, type ArticlePost, type PageResult } from '@/lib/messages';
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
 import { keyedQueue } from '@/lib/serial';
@@ -65,6 +65,18 @@ function syncReader(tabId: number, fallback?: boolean): Promise<TabState | null>
   });
 }
 
+/** Sends a long article's HTML over ARTICLE_CHANNEL when the popup offered a channel id (lib/messages.ts). */
+function viaChannel(result: PageResult & { status: 'ok' }, channel: unknown): PageResult {
+  const article = result.extraction.article;
+  if (!article || article.contentHtml.length <= ARTICLE_VIA_CHANNEL_ABOVE) return result;
+  if (typeof channel !== 'string' || !/^[\w-]{8,64}$/.test(channel)) return result;
+  const post: ArticlePost = { id: channel, contentHtml: article.contentHtml };
+  const broadcast = new BroadcastChannel(ARTICLE_CHANNEL);
+  broadcast.postMessage(post);
+  broadcast.close();
+  return { ...result, extraction: { ...result.extraction, article: { ...article, contentHtml: '' } }, articleVia: channel };
+}
+
 export default defineBackground(() => {
   onMessage('detected', async ({ data, sender }) => {
     const tabId = contentTab(sender);
@@ -109,7 +121,7 @@ export default defineBackground(() => {
         .catch(() => {});
     }
     const state = synced ?? known;
-    return { ...result, readerActive: state.readerActive, opened: state.opened };
+    return viaChannel({ ...result, readerActive: state.readerActive, opened: state.opened }, data.channel);
   });
 
   onMessage('toggleReader', async ({ data, sender }) => {

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Setti
 import { ReaderView } from '@/components/ReaderView';
 import { SettingsPanel } from '@/components/Settings';
 import { SiftRoot } from '@/components/SiftRoot';
+import { getPage } from './get-page';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
 
@@ -45,7 +46,7 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
     if (tabId == null) return;
     setView({ kind: 'loading' });
     try {
-      const result = await withTimeout(pending ?? sendMessage('getPage', { tabId }), PAGE_TIMEOUT_MS, t('pageTimeout'));
+      const result = await withTimeout(pending ?? getPage(tabId), PAGE_TIMEOUT_MS, t('pageTimeout'));
       // For `npm run bench`: where the time from opening to painting goes (page vs popup).
       performance.mark('sift:page-received');
       if (result.status === 'ok') {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';
-import { sendMessage } from '@/lib/messages';
+import { getPage } from './get-page';
 import { substitutionList, type Translate } from '@/lib/i18n';
 import './style.css';
 
@@ -27,7 +27,7 @@ targetTab().then(
   (target) => {
     // Ask for the page before the first render: extraction runs in the tab while Preact paints
     // the loading state (issue 4, open → article painted).
-    const first = sendMessage('getPage', { tabId: target.tabId });
+    const first = getPage(target.tabId);
     first.catch(() => {}); // App reports it; this only keeps it from counting as unhandled meanwhile
     render(<App tabId={target.tabId} inTab={target.inTab} first={first} t={t} />, root);
   },
