@@ -11,7 +11,7 @@
 import type { RelatedBlock, RelatedItem } from './types';
 import { collapseWhitespace, decodeEntities, textWeight } from './text';
 import { toHttpUrl, toImageUrl } from './url';
-import { AD_HREF, AD_TEXT, CUE, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, bare } from './related-words';
+import { AD_HREF, AD_TEXT, CUE, MAX_HEADING, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, bare, shapeOf } from './related-words';
 
 interface Found {
   heading: string;
@@ -45,12 +45,8 @@ const NOT_SNIPPET = `${HIDDEN},[class*=share],[class*=qrcode],[class*=weixin]`;
 const SNIPPET = 'p,[class*=desc],[class*=summary],[class*=intro],[class*=excerpt],[class*=dek],[class*=teaser],[class*=abstract]';
 const PLACEHOLDER_IMG = /^data:image\/(?:svg|gif)|(?:grey|gray|blank|spacer|placeholder|loading|lazy|pixel|1x1|transparent|default)[\w-]*\.(?:gif|png|jpe?g|svg)/i;
 const PREV_NEXT = /^(?:上一[篇页頁]|下一[篇页頁]|previous|next|older|newer)\b/i;
-/** Longest heading text; longer text is prose. */
-const MAX_HEADING = 60;
 
 const clean = (s: string | null | undefined) => collapseWhitespace(s ?? '');
-// Tag and class, digits aside: sina's ul.recommend_news1 (pictures) and ul.recommend_news2 are one list.
-const shapeOf = (e: Element | null) => e && `${e.tagName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
 const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) /* FOLLOWING */ !== 0;
 // A title's size in CJK characters plus other words (lib/text.ts textWeight, in one cheap pass).
 // Chinese headlines run to 8+ characters; 4-character links are channels and topics (guancha's
@@ -233,7 +229,7 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
         continue;
       }
       if (shape && shapeOf(el) !== shape) break;
-      shape = shapeOf(el)!;
+      shape = shapeOf(el);
       parts.push(el);
       cands.push(c);
     }

@@ -4,10 +4,8 @@
 // this is its outline: one pass over SHORT text nodes for a related heading, then the links of
 // the same-shaped siblings after it, counted once per URL. `npm run eval` prints how often the
 // two agree, and the background replaces this estimate with the exact count once it has one.
-import { AD_HREF, CUE, RELATED, bare } from './related-words';
+import { AD_HREF, CUE, MAX_HEADING, RELATED, bare, shapeOf } from './related-words';
 
-/** Heading text is short: longer text nodes are prose and are skipped before any regex. */
-const MAX_HEADING = 60;
 /**
  * Text nodes looked at, at most: a 5 MB page with a 100,000-element comment thread is walked in
  * its first part only (issue 4: detection <= 20 ms there). A list further down is missed by the
@@ -16,8 +14,6 @@ const MAX_HEADING = 60;
 const MAX_TEXT_NODES = 20_000;
 const SKIP = 'a,button,nav,[role=navigation],[role=note],script,style,noscript,template';
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
-// Tag and class, digits aside (as lib/extract-related.ts shapeOf).
-const shapeOf = (e: Element) => `${e.localName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
 
 /** A link text that reads as a headline: 3+ words or 5+ CJK characters, not "More…" or "12 comments". */
 function isHeadline(text: string): boolean {

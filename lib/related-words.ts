@@ -8,6 +8,15 @@ import { collapseWhitespace } from './text';
 const EDGE = /^[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+|[\s:：.。,，;；!！?？|｜/\\\-–—_·•»«›‹<>【】\[\]()（）「」『』*#"'“”‘’~、]+$/g;
 export const bare = (s: string | null | undefined) => collapseWhitespace(s ?? '').replace(EDGE, '');
 
+/** Longest related-heading text (after `bare`); longer text is prose. */
+export const MAX_HEADING = 60;
+
+/**
+ * A list part's shape: tag and class, digits aside (sina's ul.recommend_news1, with pictures, and
+ * ul.recommend_news2 are one list). The run of same-shaped siblings after a heading is its list.
+ */
+export const shapeOf = (e: Element) => `${e.localName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
+
 /** A related-block heading once its surrounding punctuation is gone ("【関連記事】", "相关文章:"). */
 export const RELATED = new RegExp(
   '^(?:' +
