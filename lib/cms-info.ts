@@ -1,6 +1,7 @@
 // The info line Chinese CMSs (DedeCMS, PHPCMS, Discuz portals) print under the headline instead
 // of any markup Readability reads: "时间:2023-03-15 10:32 来源:微软科技 作者:admin 点击:…次"
 // (fixture seed-dedecms). Read from the original page before Readability changes it.
+import { collapseWhitespace } from './text';
 
 /** Labels that start an info line. */
 const LABEL = /(?:发布|发表|更新)?(?:时间|日期)|作者|来源|出处|编辑|责任编辑|发表于/;
@@ -35,7 +36,7 @@ export function cmsInfo(doc: Document): CmsInfo {
     if (data.length > 80 || !LABEL.test(data)) continue;
     // The line is the nearest ancestor that holds a date: labels often sit in their own <small>/<span>.
     for (let el = n.parentElement, level = 0; el && el !== body && level < 3; el = el.parentElement, level++) {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = collapseWhitespace(el.textContent ?? '');
       if (text.length > MAX_LINE) break;
       const date = DATE.exec(text);
       if (!date) continue;

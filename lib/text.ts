@@ -25,9 +25,13 @@ export function isMostlyCjk(text: string): boolean {
  * One CJK character weighs about as much as one word in reading time at the rates below.
  */
 export function textWeight(text: string): number {
-  const cjk = countCjk(text);
-  const words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const { cjk, words } = cjkAndWords(text);
   return cjk + words;
+}
+
+/** CJK characters, and words of other scripts (letters and digits), in `text`. */
+function cjkAndWords(text: string): { cjk: number; words: number } {
+  return { cjk: countCjk(text), words: text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0 };
 }
 
 // Reading rates: ~400 CJK characters a minute, ~230 words a minute (commonly quoted averages).
@@ -40,20 +44,15 @@ const SAMPLES = 12;
 const SAMPLE_LENGTH = 5_000;
 
 export function readingMinutes(text: string): number {
-  let cjk: number;
-  let words: number;
-  if (text.length <= SAMPLED_ABOVE) {
-    cjk = countCjk(text);
-    words = text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  } else {
-    let sampled = '';
+  let sample = text;
+  if (text.length > SAMPLED_ABOVE) {
+    sample = '';
     const step = Math.floor(text.length / SAMPLES);
-    for (let i = 0; i < SAMPLES; i++) sampled += ` ${text.slice(i * step, i * step + SAMPLE_LENGTH)}`;
-    const scale = text.length / sampled.length;
-    cjk = countCjk(sampled) * scale;
-    words = (sampled.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0) * scale;
+    for (let i = 0; i < SAMPLES; i++) sample += ` ${text.slice(i * step, i * step + SAMPLE_LENGTH)}`;
   }
-  return Math.max(1, Math.round(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
+  const scale = text.length / sample.length || 1;
+  const { cjk, words } = cjkAndWords(sample);
+  return Math.max(1, Math.round((cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE) * scale));
 }
 
 /** collapseWhitespace(text).length, without building the collapsed copy (5 MB of text on a big page). */
