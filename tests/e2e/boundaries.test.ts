@@ -36,6 +36,15 @@ afterAll(async () => {
 });
 
 /** Sends a message in Sift's own wire format (@webext-core/messaging) from an extension page. */
+/** The plain article page (page CSP on) in a tab, and the popup pointed at it. */
+async function articleWithPopup(): Promise<{ page: Page; tabId: number; popup: Page }> {
+  site.put(PAGE, { body: articlePage(), csp: true });
+  const page = await browser.context.newPage();
+  await page.goto(PAGE);
+  const tabId = await tabIdOf(browser, page);
+  return { page, tabId, popup: await openPopup(browser, tabId) };
+}
+
 function sendRaw(page: Page, type: string, data: unknown): Promise<unknown> {
   return page.evaluate(
     ([t, d]) => chrome.runtime.sendMessage({ id: 9000 + Math.floor(Math.random() * 1000), type: t, data: d, timestamp: Date.now() }),
@@ -100,11 +109,7 @@ describe('page scripts', () => {
 
 describe('opening tabs', () => {
   it('lets only absolute http(s) URLs reach tabs.create and windows.create, whatever the popup sends', async () => {
-    site.put(PAGE, { body: articlePage(), csp: true });
-    const page = await browser.context.newPage();
-    await page.goto(PAGE);
-    const tabId = await tabIdOf(browser, page);
-    const popup = await openPopup(browser, tabId);
+    const { page, tabId, popup } = await articleWithPopup();
     await spyOnWorker(browser.worker, { swallow: true });
     await takeWorkerLog(browser.worker);
     const refused = [
@@ -146,10 +151,7 @@ describe('opening tabs', () => {
 
 describe("the extension pages' CSP", () => {
   it('blocks frames, objects, <base> and form submission in the popup, and reports each', async () => {
-    site.put(PAGE, { body: articlePage(), csp: true });
-    const page = await browser.context.newPage();
-    await page.goto(PAGE);
-    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    const { page, popup } = await articleWithPopup();
     await popup.locator('.sift-title').waitFor(WAIT);
     expect(detectors.violations.filter((v) => v.page.startsWith('chrome-extension://'))).toEqual([]);
     detectors.reset();

@@ -52,6 +52,19 @@ const THEMES: { theme: string; scheme: 'light' | 'dark' }[] = [
   { theme: 'auto', scheme: 'dark' },
 ];
 
+/** Each theme in turn (`root` shows it as data-theme), then axe-core within `within`: no serious or critical violation in any. */
+async function expectNoViolationsInEveryTheme(page: Page, root: string, within: string) {
+  const themed = page.locator(root).first();
+  const found: Record<string, string[]> = {};
+  for (const { theme, scheme } of THEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await setTheme(theme);
+    await expect.poll(() => themed.getAttribute('data-theme'), WAIT).toBe(theme);
+    found[`${theme}/${scheme}`] = await seriousViolations(page, within);
+  }
+  expect(found).toEqual(Object.fromEntries(THEMES.map(({ theme, scheme }) => [`${theme}/${scheme}`, []])));
+}
+
 describe('axe-core in every theme (serious and critical violations fail)', () => {
   it('popup: article, settings open, a summary open', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
@@ -60,15 +73,7 @@ describe('axe-core in every theme (serious and critical violations fail)', () =>
     await popup.locator('.sift-item-link').first().waitFor(WAIT);
     await popup.getByRole('button', { name: 'Settings' }).click();
     await popup.locator('.sift-more').first().click();
-    const root = popup.locator('.sift').first();
-    const found: Record<string, string[]> = {};
-    for (const { theme, scheme } of THEMES) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await setTheme(theme);
-      await expect.poll(() => root.getAttribute('data-theme'), WAIT).toBe(theme);
-      found[`${theme}/${scheme}`] = await seriousViolations(popup, 'html');
-    }
-    expect(found).toEqual(Object.fromEntries(THEMES.map(({ theme, scheme }) => [`${theme}/${scheme}`, []])));
+    await expectNoViolationsInEveryTheme(popup, '.sift', 'html');
     await popup.close();
     await page.close();
   });
@@ -78,15 +83,7 @@ describe('axe-core in every theme (serious and critical violations fail)', () =>
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     await readerOn(tabId, page);
     await page.locator('sift-reader').getByRole('button', { name: 'Settings' }).click();
-    const root = page.locator('sift-reader .sift').first();
-    const found: Record<string, string[]> = {};
-    for (const { theme, scheme } of THEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await setTheme(theme);
-      await expect.poll(() => root.getAttribute('data-theme'), WAIT).toBe(theme);
-      found[`${theme}/${scheme}`] = await seriousViolations(page, 'sift-reader');
-    }
-    expect(found).toEqual(Object.fromEntries(THEMES.map(({ theme, scheme }) => [`${theme}/${scheme}`, []])));
+    await expectNoViolationsInEveryTheme(page, 'sift-reader .sift', 'sift-reader');
     await page.emulateMedia({ colorScheme: 'light' });
     await setTheme('auto');
     await page.keyboard.press('Escape');
