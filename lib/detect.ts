@@ -228,15 +228,17 @@ function safeRelatedCount(doc: Document, url: string): number {
 }
 
 /**
+ * What detection reports for a scored page: non-articles have no related list by definition
+ * (front and list pages), so `relatedCount` is only asked for on articles.
+ */
+export function detectionOf(doc: Document, score: DetectionScore, relatedCount: () => number): Detection {
+  return { isArticle: score.isArticle, relatedCount: score.isArticle ? relatedCount() : 0, lang: pageLang(doc, score.sample) };
+}
+
+/**
  * Is this an article, about how many related items does it show (lib/related-count.ts; the
  * extraction has the exact count), and in which language.
  */
 export function detect(doc: Document, url: string): Detection {
-  const score = scoreDocument(doc);
-  return {
-    isArticle: score.isArticle,
-    // Non-articles have no related list by definition (front and list pages): skip the work.
-    relatedCount: score.isArticle ? safeRelatedCount(doc, url) : 0,
-    lang: pageLang(doc, score.sample),
-  };
+  return detectionOf(doc, scoreDocument(doc), () => safeRelatedCount(doc, url));
 }

@@ -162,9 +162,10 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const metaByline = meta(metas, 'author', 'article:author');
   const metaSite = meta(metas, 'og:site_name', 'application-name');
-  // Chinese CMS pages say who and when only in an info line under the headline.
-  const info = declared && metaByline ? {} : cmsInfo(doc);
   const guessedLang = pageLang(doc, score.sample);
+  // Chinese CMS pages say who and when only in an info line under the headline; other pages are
+  // not walked for one.
+  const info = guessedLang !== 'zh' || (declared && metaByline) ? {} : cmsInfo(doc);
 
   let work = doc;
   let related = prepared.relatedParts;

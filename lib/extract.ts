@@ -1,4 +1,4 @@
-import { pageLang, scoreDocument } from './detect';
+import { detectionOf, scoreDocument } from './detect';
 import { extractArticle } from './extract-article';
 import { scanRelated } from './extract-related';
 import type { Extraction } from './types';
@@ -15,7 +15,6 @@ export interface ExtractOptions {
  */
 export function extract(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
   const score = scoreDocument(doc);
-  const lang = pageLang(doc, score.sample);
   let related: ReturnType<typeof scanRelated> = { blocks: [], parts: [] };
   try {
     related = scanRelated(doc, url);
@@ -25,8 +24,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const count = related.blocks.reduce((n, b) => n + b.items.length, 0);
   return {
     url,
-    // Non-articles have no related list by definition (front and list pages), as in detect().
-    detection: { isArticle: score.isArticle, relatedCount: score.isArticle ? count : 0, lang },
+    detection: detectionOf(doc, score, () => count),
     article: extractArticle(doc, url, { score, relatedParts: related.parts, ownCopy: options.ownCopy }),
     related: related.blocks,
   };
