@@ -2,7 +2,7 @@
 // text nodes, no layout, no getComputedStyle, no Readability (it would not fit the content-script
 // budget). Chinese and Japanese text is weighed per character: Readability's isProbablyReaderable
 // counts 140 characters per paragraph and misses 12 of the 27 Chinese article pages of the corpus.
-import { countRelatedLite } from './related-count';
+import { type CountScope, countRelatedLite, mayBeHeading } from './related-count';
 import { countCjk, guessLang } from './text';
 import type { Detection } from './types';
 
@@ -46,6 +46,10 @@ export interface DetectionScore {
   teasers: number;
   /** Some text of the main group, for guessing the language. */
   sample: string;
+  /** The parent of the main group's paragraphs. */
+  mainEl: Element | null;
+  /** True when the full pass over every text node ran (the fast path was not sure). */
+  full: boolean;
 }
 
 function isHidden(el: Element, cache: Map<Element, boolean>): boolean {
@@ -61,15 +65,19 @@ function isHidden(el: Element, cache: Map<Element, boolean>): boolean {
   return hidden;
 }
 
-/** Collects text into the nearest block-level ancestor of each text node. */
-function collectBlocks(body: Element): Map<Element, Block> {
+/**
+ * Collects text into the nearest block-level ancestor of each text node. The badge counter's
+ * candidate headings are picked up on the way (`headings`), so that it need not walk again.
+ */
+function collectBlocks(body: Element, headings?: Node[]): Map<Element, Block> {
   const blocks = new Map<Element, Block>();
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const raw = (node as Text).data;
-    if (!/\S/.test(raw)) continue;
     // Pages indent their markup: padding must not count as text (readability-nytimes-4).
     const data = raw.trim();
+    if (!data) continue;
+    if (headings && mayBeHeading(node, raw)) headings.push(node);
     let el = node.parentElement;
     if (!el || NOT_TEXT.has(el.localName)) continue;
     let inLink = false;
@@ -102,7 +110,11 @@ const FAST_PARAGRAPHS = 4;
 function fastPath(body: Element): DetectionScore | null {
   const hidden = new Map<Element, boolean>();
   const perParent = new Map<Element, { weight: number; count: number; sample: string }>();
-  for (const p of Array.from(body.getElementsByTagName('p'))) {
+  // The live collection, read in order: most pages stop after a few paragraphs, before a wrapper
+  // for every <p> of the page would have been made.
+  const paragraphs = body.getElementsByTagName('p');
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     const text = p.textContent ?? '';
     if (text.length < 40) continue;
     const parent = p.parentElement;
@@ -110,7 +122,8 @@ function fastPath(body: Element): DetectionScore | null {
     const prev = p.previousElementSibling;
     if (prev && /^h[1-6]$/.test(prev.localName) && prev.querySelector('a')) continue;
     let linked = 0;
-    for (const a of Array.from(p.getElementsByTagName('a'))) linked += a.textContent?.length ?? 0;
+    const links = p.getElementsByTagName('a');
+    for (let j = 0; j < links.length; j++) linked += links[j].textContent!.length;
     if (linked * 2 > text.length) continue;
     const head = text.slice(0, 120);
     const weight = (text.length - linked) * (1 + (2 * countCjk(head)) / head.length);
@@ -124,20 +137,24 @@ function fastPath(body: Element): DetectionScore | null {
         run.weight = -Infinity; // a hidden copy (display:none) is not what the reader sees
         continue;
       }
-      return { isArticle: true, main: run.weight, share: 1, teasers: 0, sample: run.sample };
+      return { isArticle: true, main: run.weight, share: 1, teasers: 0, sample: run.sample, mainEl: parent, full: false };
     }
   }
   return null;
 }
 
-/** The numbers behind `isArticle`, exported for tests and tuning. */
-export function scoreDocument(doc: Document): DetectionScore {
-  const none = { isArticle: false, main: 0, share: 0, teasers: 0, sample: '' };
+/**
+ * The numbers behind `isArticle`, exported for tests and tuning. When the page needs the full
+ * pass over its text, the text nodes that may be related headings are added to `headings`
+ * (lib/related-count.ts mayBeHeading); the fast path leaves it untouched.
+ */
+export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore {
+  const none = { isArticle: false, main: 0, share: 0, teasers: 0, sample: '', mainEl: null, full: false };
   const body = doc.body;
   if (!body) return none;
   const fast = fastPath(body);
   if (fast) return fast;
-  const blocks = collectBlocks(body);
+  const blocks = collectBlocks(body, headings);
 
   // Teaser titles: blocks that are (mostly) one link. Their parent is a teaser unit.
   const linkOnly = new Set<Element>();
@@ -197,7 +214,7 @@ export function scoreDocument(doc: Document): DetectionScore {
   let sample = '';
   for (const { b } of paragraphs) if (b.el.parentElement === mainEl && sample.length < 600) sample += ` ${b.sample}`;
   const isArticle = main >= MIN_MAIN && share >= MIN_SHARE && teasers <= MAX_TEASER_RATIO * main;
-  return { isArticle, main, share, teasers, sample };
+  return { isArticle, main, share, teasers, sample, mainEl, full: true };
 }
 
 function contentLanguage(doc: Document): string {
@@ -219,9 +236,20 @@ export function pageLang(doc: Document, sample: string): string {
   return guessLang(sample || (doc.title ?? ''));
 }
 
-function safeRelatedCount(doc: Document, url: string): number {
+/**
+ * Where a related list may start: the article's region (two levels above its paragraphs, where
+ * asides and "related" boxes inside the article body sit) and everything after it. Measured on
+ * the corpus, this skips a fifth of the text nodes (header, navigation) and finds the same lists.
+ */
+function regionOf(mainEl: Element | null): Element | null {
+  let el = mainEl;
+  for (let level = 0; level < 2 && el?.parentElement && el.parentElement !== el.ownerDocument.body; level++) el = el.parentElement;
+  return el;
+}
+
+function safeRelatedCount(doc: Document, url: string, scope: CountScope): number {
   try {
-    return countRelatedLite(doc, url);
+    return countRelatedLite(doc, url, scope);
   } catch {
     return 0;
   }
@@ -237,8 +265,12 @@ export function detectionOf(doc: Document, score: DetectionScore, relatedCount: 
 
 /**
  * Is this an article, about how many related items does it show (lib/related-count.ts; the
- * extraction has the exact count), and in which language.
+ * extraction has the exact count), and in which language. One walk over the page's text at most:
+ * when scoring needed one, the counter uses the candidate headings it found.
  */
 export function detect(doc: Document, url: string): Detection {
-  return detectionOf(doc, scoreDocument(doc), () => safeRelatedCount(doc, url));
+  const headings: Node[] = [];
+  const score = scoreDocument(doc, headings);
+  const scope: CountScope = { from: regionOf(score.mainEl), candidates: score.full ? headings : undefined };
+  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope));
 }

@@ -65,6 +65,22 @@ describe('detect rules', () => {
     expect(scoreDocument(document).isArticle).toBe(false);
   });
 
+  it('counts related items on both paths: after the fast path, and from the full pass\'s candidate headings', () => {
+    const text = 'The council voted on Tuesday to approve the plan after a long public hearing that ran into the night. '.repeat(3);
+    const list = `<h3>Related stories</h3><ul>${Array.from({ length: 4 }, (_, i) => `<li><a href="/r/${i}.html">Another headline about the council ${i}</a></li>`).join('')}</ul>`;
+    const header = `<header><h3>Related stories</h3><ul><li><a href="/h/1.html">A link in the page header here</a></li></ul></header>`;
+    // <p> paragraphs: the fast path decides; <div> paragraphs (royal-road): the full pass does.
+    for (const [tag, full] of [['p', false], ['div', true]] as const) {
+      const { document } = loadHtml(`<html lang="en"><body>${header}<main><div><article>${`<${tag}>${text}</${tag}>`.repeat(6)}</article></div>${list}</main></body></html>`, URL);
+      const headings: Node[] = [];
+      const score = scoreDocument(document, headings);
+      expect(score.full).toBe(full);
+      expect(headings.length).toBe(full ? 2 : 0);
+      // The list before the article's region (the page header) is not counted.
+      expect(detect(document, URL)).toEqual({ isArticle: true, relatedCount: 4, lang: 'en' });
+    }
+  });
+
   it('guesses the language from the text when the page declares none', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('zh');

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scoreDocument } from '../../lib/detect';
+import { detect } from '../../lib/detect';
 import { countRelated } from '../../lib/extract-related';
-import { countRelatedLite } from '../../lib/related-count';
+import { countRelatedLite, mayBeHeading } from '../../lib/related-count';
 import { listPageDirs, loadHtml, loadPage } from '../tools/load-page';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
@@ -66,6 +66,44 @@ describe('countRelatedLite (the badge estimate)', () => {
   });
 });
 
+describe('countRelatedLite scopes (how detect() calls it)', () => {
+  const page = (body: string) => {
+    const { window, document } = loadHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`, URL_);
+    closers.push(() => window.happyDOM.close());
+    return document;
+  };
+  const layout = `<aside id="side"><h3>Related stories</h3><ul>${teasers(2)}</ul></aside><main id="main"><p>Body</p></main><section><h3>You may also like</h3><ul>${teasers(5).replace(/news\/(\d+)/g, 'news/5$1')}</ul></section>`;
+
+  test('from: lists before the starting node are not looked at, lists inside and after it are', () => {
+    const document = page(layout);
+    expect(countRelatedLite(document, URL_)).toBe(7);
+    expect(countRelatedLite(document, URL_, { from: document.getElementById('main') })).toBe(5);
+    expect(countRelatedLite(document, URL_, { from: document.getElementById('side') })).toBe(7);
+  });
+
+  test('candidates: the headings a walk already found give the same count, within the same scope', () => {
+    const document = page(layout);
+    const candidates: Node[] = [];
+    const walker = document.createTreeWalker(document.body, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (mayBeHeading(n, n.nodeValue!)) candidates.push(n);
+    // Short texts with a cue word, outside links: the two headings.
+    expect(candidates.map((n) => n.nodeValue)).toEqual(['Related stories', 'You may also like']);
+    expect(countRelatedLite(document, URL_, { candidates })).toBe(7);
+    expect(countRelatedLite(document, URL_, { candidates, from: document.getElementById('main') })).toBe(5);
+    expect(countRelatedLite(document, URL_, { candidates: [] })).toBe(0);
+  });
+
+  test('mayBeHeading: prose is rejected by its length, padded headings are not', () => {
+    const document = page('<p>x</p>');
+    const text = document.body.firstChild!.firstChild!;
+    expect(mayBeHeading(text, 'Related stories')).toBe(true);
+    expect(mayBeHeading(text, `\n${' '.repeat(200)}Related stories\n${' '.repeat(100)}`)).toBe(true);
+    expect(mayBeHeading(text, `Related stories ${'and more prose about the matter '.repeat(4)}end.`)).toBe(false);
+    expect(mayBeHeading(text, `Related ${'x'.repeat(400)}`)).toBe(false);
+    expect(mayBeHeading(text, 'Weather today')).toBe(false);
+  });
+});
+
 // The estimate against the full extractor on real pages: how often the badge shows what the
 // popup will show. Measured when written: exact on 133 of 148 article pages, and the same
 // "has related items or not" on 140 (misses: boxes named only by class, headings split over nodes).
@@ -77,9 +115,11 @@ describe.skipIf(!existsSync(CORPUS))('countRelatedLite agrees with countRelated 
     for (const dir of [...listPageDirs(CORPUS), ...listPageDirs(FIXTURES)]) {
       const page = loadPage(dir);
       try {
-        if (!scoreDocument(page.document).isArticle) continue;
+        // What the content script computes: the counter as detect() scopes it.
+        const detection = detect(page.document, page.url);
+        if (!detection.isArticle) continue;
         const full = countRelated(page.document, page.url);
-        const lite = countRelatedLite(page.document, page.url);
+        const lite = detection.relatedCount;
         articles++;
         if (full === lite) exact++;
         if ((full > 0) === (lite > 0)) presence++;

@@ -39,7 +39,7 @@ export async function buildPageBundle(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
-      minify: true,
+      minify: process.env.SIFT_NOMINIFY !== "1", // SIFT_NOMINIFY=1: readable names in CPU profiles
       target: 'es2022',
       lib: { entry: join(REPO, 'tests/tools/bench-page.ts'), formats: ['iife'], name: '__siftBenchLib' },
     },
