@@ -13,7 +13,7 @@ const INLINE = new Set([
   'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 /** Text under these is never reading text. */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'title']);
+const NOT_TEXT = new Set('script style noscript template textarea select option button title'.split(' '));
 // Readability's own "unlikely" words (Readability-readerable.js), applied to a paragraph's own class/id.
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
@@ -218,22 +218,17 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
 }
 
 function contentLanguage(doc: Document): string {
-  for (const meta of doc.querySelectorAll('meta[http-equiv]')) {
-    if (meta.getAttribute('http-equiv')!.toLowerCase() === 'content-language') return meta.getAttribute('content') ?? '';
-  }
-  return '';
+  const meta = [...doc.querySelectorAll('meta[http-equiv]')].find((m) => /^content-language$/i.test(m.getAttribute('http-equiv')!));
+  return meta?.getAttribute('content') ?? '';
 }
 
 /** The page's language: <html lang>, then Content-Language, then a guess from the main text. */
 export function pageLang(doc: Document, sample: string): string {
-  const declared =
-    doc.documentElement.getAttribute('lang') ||
-    doc.documentElement.getAttribute('xml:lang') ||
-    contentLanguage(doc) ||
-    '';
-  const tag = declared.trim().split(/[\s,;]/)[0].toLowerCase().replace('_', '-');
-  if (/^[a-z]{2,3}(-|$)/.test(tag)) return tag.split('-')[0];
-  return guessLang(sample || (doc.title ?? ''));
+  const root = doc.documentElement;
+  const declared = root.getAttribute('lang') || root.getAttribute('xml:lang') || contentLanguage(doc);
+  // The primary subtag of the first tag: "en-GB", "zh_CN", "fr, en" → "en", "zh", "fr".
+  const primary = /^([a-z]{2,3})(?:[-_\s,;]|$)/i.exec(declared.trim());
+  return primary ? primary[1].toLowerCase() : guessLang(sample || (doc.title ?? ''));
 }
 
 /**

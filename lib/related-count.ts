@@ -5,7 +5,6 @@
 // the same-shaped siblings after it, counted once per URL. `npm run eval` prints how often the
 // two agree, and the background replaces this estimate with the exact count once it has one.
 import { AD_HREF, CUE, MAX_HEADING, RELATED, bare, shapeOf } from './related-words';
-import { isSpaceCode } from './text';
 
 /**
  * Text nodes looked at, at most: a 5 MB page with a 100,000-element comment thread is walked in
@@ -21,23 +20,6 @@ function isHeadline(text: string): boolean {
   const t = text.trim();
   if (t.length < 5 || /^(?:更多|查看|全部|more\b|view all|see all|read more|next|prev)/i.test(t)) return false;
   return t.split(/\s+/).length >= 3 || (t.match(CJK)?.length ?? 0) >= 5;
-}
-
-/**
- * Whether `el`'s text is longer than `maxLength`, or has more than `maxSolid` non-whitespace
- * characters. Stops reading as soon as it knows: the wrapper may be a whole article.
- */
-function textExceeds(el: Element, maxLength: number, maxSolid: number): boolean {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let length = 0;
-  let solid = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const data = n.nodeValue!;
-    length += data.length;
-    if (length > maxLength) return true;
-    for (let i = 0; i < data.length; i++) if (!isSpaceCode(data.charCodeAt(i)) && ++solid > maxSolid) return true;
-  }
-  return false;
 }
 
 /** Adds the headline links of the run of same-shaped siblings after `start` (or an ancestor's). */
@@ -73,7 +55,8 @@ function addListAfter(start: Node, headingLength: number, body: Element, self: s
     // Climb only through small wrappers around the heading (div.hd > h3 + a.more); their markup
     // may be mostly indentation (qq's div.hd), hence the whitespace-free length.
     if (!up || up === body || up.childElementCount > 12) return;
-    if (textExceeds(up, headingLength + 2000, headingLength + 100)) return;
+    const raw = up.textContent ?? '';
+    if (raw.length > headingLength + 2000 || raw.replace(/\s+/g, '').length > headingLength + 100) return;
     chain = up;
   }
 }
@@ -88,7 +71,7 @@ export function mayBeHeading(n: Node, data: string): boolean {
   const length = data.length;
   if (length > 400) return false;
   // Prose without whitespace at its ends is too long for a heading as it is: no need to scan it.
-  if (length > MAX_HEADING + 20 && !isSpaceCode(data.charCodeAt(0)) && !isSpaceCode(data.charCodeAt(length - 1))) return false;
+  if (length > MAX_HEADING + 20 && !/\s/.test(data[0] + data[length - 1])) return false;
   return CUE.test(data) && n.parentElement!.localName !== 'a';
 }
 

@@ -94,74 +94,46 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Non-Latin scripts by UTF-16 code unit range, in the order ties are broken. */
-const SCRIPTS: [number, number, string][] = [
-  [0xac00, 0xd7af, 'ko'],
-  [0x4e00, 0x9fff, 'zh'],
-  [0x3400, 0x4dbf, 'zh'],
-  [0x0400, 0x04ff, 'ru'],
-  [0x0590, 0x05ff, 'he'],
-  [0x0600, 0x06ff, 'ar'],
-  [0x0370, 0x03ff, 'el'],
-  [0x0e00, 0x0e7f, 'th'],
-  [0x0900, 0x097f, 'hi'],
+const SCRIPTS: [RegExp, string][] = [
+  [/[\u3040-\u30ff]/g, 'ja'],
+  [/[\uac00-\ud7af]/g, 'ko'],
+  [/[\u4e00-\u9fff\u3400-\u4dbf]/g, 'zh'],
+  [/[\u0400-\u04ff]/g, 'ru'],
+  [/[\u0590-\u05ff]/g, 'he'],
+  [/[\u0600-\u06ff]/g, 'ar'],
+  [/[\u0370-\u03ff]/g, 'el'],
+  [/[\u0e00-\u0e7f]/g, 'th'],
+  [/[\u0900-\u097f]/g, 'hi'],
 ];
-const SCRIPT_ORDER = ['ko', 'zh', 'ru', 'he', 'ar', 'el', 'th', 'hi'];
-/** Common function words of Latin-script languages (one word may count for several). */
-const LATIN_WORDS: Record<string, string> = {
-  en: 'the and of to is that with for',
-  es: 'el los las del que por para una es',
-  fr: 'le les des du est une et dans pour',
-  de: 'der die das und ist nicht mit ein',
-  pt: 'o os as do da não uma com para',
-};
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(LATIN_WORDS)) {
-  for (const word of words.split(' ')) WORD_LANGS.set(word, [...(WORD_LANGS.get(word) ?? []), lang]);
-}
-const LATIN_WORD = new RegExp(`\\b(?:${[...WORD_LANGS.keys()].join('|')})\\b`, 'gi');
+const LATIN_WORDS: [RegExp, string][] = [
+  [/\b(the|and|of|to|is|that|with|for)\b/gi, 'en'],
+  [/\b(el|los|las|del|que|por|para|una|es)\b/gi, 'es'],
+  [/\b(le|les|des|du|est|une|et|dans|pour)\b/gi, 'fr'],
+  [/\b(der|die|das|und|ist|nicht|mit|ein)\b/gi, 'de'],
+  [/\b(o|os|as|do|da|não|uma|com|para)\b/gi, 'pt'],
+];
 
 /**
  * A best guess at the language of `text` when the page declares none: the script decides for
  * CJK and other non-Latin scripts (any kana means Japanese, even among kanji), common function
- * words for Latin text. "" when there is nothing to go on. One pass over the characters and one
- * over the words (detection calls it on every page that declares no language).
+ * words for Latin text. "" when there is nothing to go on.
  */
 export function guessLang(text: string): string {
-  const length = Math.min(text.length, 2000);
-  let kana = 0;
-  let letters = 0;
-  const perScript = new Map<string, number>();
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x0370) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) letters++;
-    } else if (c >= 0x3040 && c <= 0x30ff) kana++;
-    else {
-      for (const [from, to, lang] of SCRIPTS) {
-        if (c >= from && c <= to) {
-          perScript.set(lang, (perScript.get(lang) ?? 0) + 1);
-          break;
-        }
-      }
-    }
-  }
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const kana = sample.match(SCRIPTS[0][0])?.length ?? 0;
   if (kana >= 3) return 'ja';
   let best = '';
   let bestCount = 0;
-  for (const lang of SCRIPT_ORDER) {
-    const n = perScript.get(lang) ?? 0;
+  for (const [re, lang] of SCRIPTS.slice(1)) {
+    const n = sample.match(re)?.length ?? 0;
     if (n > bestCount) [best, bestCount] = [lang, n];
   }
+  const letters = sample.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
   if (bestCount * 2 > letters && bestCount >= 2) return best;
-  const perLang = new Map<string, number>();
-  for (const word of (length < text.length ? text.slice(0, length) : text).match(LATIN_WORD) ?? []) {
-    for (const lang of WORD_LANGS.get(word.toLowerCase())!) perLang.set(lang, (perLang.get(lang) ?? 0) + 1);
-  }
   best = '';
   bestCount = 0;
-  for (const lang of Object.keys(LATIN_WORDS)) {
-    const n = perLang.get(lang) ?? 0;
+  for (const [re, lang] of LATIN_WORDS) {
+    const n = sample.match(re)?.length ?? 0;
     if (n > bestCount) [best, bestCount] = [lang, n];
   }
   return bestCount >= 2 ? best : '';

@@ -86,6 +86,19 @@ describe('detect rules', () => {
     expect(detect(document, URL).lang).toBe('zh');
   });
 
+  it.each([
+    ['en-GB', 'en'],
+    ['zh_CN', 'zh'],
+    ['FR', 'fr'],
+    ['de, en', 'de'],
+    [' ja ', 'ja'],
+    ['english', 'zh'], // not a language tag: the text decides
+    ['x-klingon', 'zh'],
+  ])('<html lang="%s"> gives %j', (lang, expected) => {
+    const { document } = loadHtml(`<html lang="${lang}"><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
+    expect(detect(document, URL).lang).toBe(expected);
+  });
+
   it('reads Content-Language when <html lang> is missing', () => {
     const { document } = loadHtml(`<html><head><meta http-equiv="Content-Language" content="fr-FR"></head><body><p>x</p></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('fr');
