@@ -4,6 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { removeClutter } from './article-cleanup';
 import { cmsInfo } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
+import { removeMedia } from './declobber';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from './sanitize';
 import { collapseWhitespace, collapsedLength, readingMinutes } from './text';
@@ -172,6 +173,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   if (!prepared.ownCopy) {
     work = doc.cloneNode(true) as Document;
     related = related?.map((el) => counterpart(el, work)).filter((el): el is Element => el !== null);
+    removeMedia(work); // after the related parts are matched by position in the copy
   }
   removeClutter(work, url, related);
   promoteLazyImages(work);

@@ -90,7 +90,7 @@ function createReader(): ReaderHandle {
     let extraction: Extraction | null = null;
     let error: string | undefined;
     try {
-      extraction = extract(declobberedCopy(document), location.href);
+      extraction = extract(declobberedCopy(document), location.href, { ownCopy: true });
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }

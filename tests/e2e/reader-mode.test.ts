@@ -122,8 +122,15 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
-  it('does not keep listeners or nodes from overlays already closed (20 on/off cycles)', async () => {
+  it('does not keep listeners, nodes or copies of the page from overlays already closed (20 on/off cycles)', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    // A page with a video: a <video> cloned into the extraction's copy of the page kept the whole
+    // copy alive in Chromium, one document and all its nodes per opening (readability-yahoo-2).
+    await page.evaluate(() => {
+      const video = document.createElement('video');
+      video.src = '/no-such-video.mp4';
+      document.body.append(video, document.createElement('audio'));
+    });
     // The background's own path (scripting.executeScript of /reader.js), without a popup window
     // each time: the popup lives in another process, the counters below are the page's.
     const toggle = () =>
@@ -134,7 +141,7 @@ describe('reader mode on the seed page', () => {
     const cdp: CDPSession = await sift.browser.context.newCDPSession(page);
     const counters = async () => {
       for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Memory.getDOMCounters' as never)) as { nodes: number; jsEventListeners: number };
+      return (await cdp.send('Memory.getDOMCounters' as never)) as { documents: number; nodes: number; jsEventListeners: number };
     };
     const cycle = async () => {
       expect(await toggle()).toBe(true);
@@ -152,6 +159,7 @@ describe('reader mode on the seed page', () => {
     expect(after20.jsEventListeners).toBeLessThanOrEqual(after5.jsEventListeners);
     // Nodes: a little slack for the engine's own caches, far below one overlay per cycle.
     expect(after20.nodes - after5.nodes).toBeLessThan(15);
+    expect(after20.documents).toBeLessThanOrEqual(after5.documents);
     await cdp.detach();
     await page.close();
   });
