@@ -128,8 +128,8 @@ export function guessLang(text: string): string {
     const n = sample.match(re)?.length ?? 0;
     if (n > bestCount) [best, bestCount] = [lang, n];
   }
-  const letters = sample.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
-  if (bestCount * 2 > letters && bestCount >= 2) return best;
+  // Letters are counted only when another script could win: most pages are Latin text.
+  if (bestCount >= 2 && bestCount * 2 > (sample.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0)) return best;
   best = '';
   bestCount = 0;
   for (const [re, lang] of LATIN_WORDS) {
