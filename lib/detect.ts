@@ -236,7 +236,7 @@ export function pageLang(doc: Document, sample: string): string {
  * asides and "related" boxes inside the article body sit) and everything after it. Measured on
  * the corpus, this skips a fifth of the text nodes (header, navigation) and finds the same lists.
  */
-function regionOf(mainEl: Element | null): Element | null {
+export function regionOf(mainEl: Element | null): Element | null {
   let el = mainEl;
   for (let level = 0; level < 2 && el?.parentElement && el.parentElement !== el.ownerDocument.body; level++) el = el.parentElement;
   return el;

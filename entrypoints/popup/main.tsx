@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { getPage } from './get-page';
 import { substitutionList, type Translate } from '@/lib/i18n';
+import { prepareSanitizer } from '@/lib/sanitize';
 import './style.css';
 
 // popup.html?tab=<id> reads another tab: only a tab id is honoured (the browser tests open the
@@ -30,6 +31,8 @@ targetTab().then(
     const first = getPage(target.tabId);
     first.catch(() => {}); // App reports it; this only keeps it from counting as unhandled meanwhile
     render(<App tabId={target.tabId} inTab={target.inTab} first={first} t={t} />, root);
+    // The sanitiser's first use, in the wait for the page (an extraction on a first opening).
+    setTimeout(prepareSanitizer, 0);
   },
   (err) => render(<App tabId={null} inTab={false} startError={String(err)} t={t} />, root),
 );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sanitizeContent, sanitizeHtml } from '../../lib/sanitize';
+import { prepareSanitizer, sanitizeContent, sanitizeHtml } from '../../lib/sanitize';
 import { offlineWindow } from '../tools/load-page';
 
 const BASE = 'https://news.example/2024/05/hostile-article.html';
@@ -52,6 +52,18 @@ function audit(fragment: DocumentFragment): string[] {
   }
   return problems;
 }
+
+describe('prepareSanitizer (the popup warms the sanitiser up while it waits for the page)', () => {
+  it('leaves the sanitiser answering exactly as a cold one does', () => {
+    const html = '<p onclick="x()">a<img src="/i.png" onerror="x()"><a href="javascript:x()">j</a><a href="/n">n</a></p>';
+    const cold = sanitizeHtml(html, 'https://news.example/a/1.html', offlineWindow(BASE) as unknown as Window);
+    const warmWindow = offlineWindow(BASE) as unknown as Window;
+    prepareSanitizer(warmWindow);
+    expect(sanitizeHtml(html, 'https://news.example/a/1.html', warmWindow)).toBe(cold);
+    expect(cold).toContain('https://news.example/n');
+    expect(cold).not.toMatch(/onclick|onerror|javascript:/);
+  });
+});
 
 describe('sanitizeHtml: hand-written rules', () => {
   it('removes scripts, event handlers, iframes, objects and embeds', () => {

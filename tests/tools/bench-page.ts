@@ -13,15 +13,28 @@ const { extractRelated } = relatedLib;
 
 type DocFn = (doc: Document, url: string) => unknown;
 /**
- * The parts of detect() and extract(), timed on their own to say which one is slow. Internal
- * helpers are looked up by name and skipped when their module no longer exports them.
+ * The parts of detect() and extract(), timed on their own to say which one is slow, each called
+ * as detect() and extract() call it: the counter with the scope scoring gave it (computed once,
+ * outside the timing). Internal helpers are looked up by name and skipped when their module no
+ * longer exports them.
  */
-const PHASES: Record<string, DocFn | undefined> = {
-  'detect: scoreDocument': (detectLib as Record<string, unknown>).scoreDocument as DocFn | undefined,
-  'detect: countRelatedLite': countRelatedLite,
-  'extract: extractArticle': extractArticle,
-  'extract: extractRelated': extractRelated,
-};
+function phasesOf(doc: Document): Record<string, DocFn | undefined> {
+  const lib = detectLib as Record<string, unknown>;
+  const scoreDocument = lib.scoreDocument as ((doc: Document, headings?: Node[]) => { mainEl: Element | null; full?: boolean }) | undefined;
+  const regionOf = lib.regionOf as ((el: Element | null) => Element | null) | undefined;
+  let scope: Parameters<typeof countRelatedLite>[2] = {};
+  if (scoreDocument && regionOf) {
+    const headings: Node[] = [];
+    const score = scoreDocument(doc, headings);
+    scope = { from: regionOf(score.mainEl), candidates: score.full ? headings : undefined };
+  }
+  return {
+    'detect: scoreDocument': scoreDocument && ((d: Document) => scoreDocument(d, [])),
+    'detect: countRelatedLite': (d, url) => countRelatedLite(d, url, scope),
+    'extract: extractArticle': extractArticle,
+    'extract: extractRelated': extractRelated,
+  };
+}
 
 /** The timing of one operation on one page; `ms` is null when the operation threw. */
 export interface OpTiming {
@@ -62,7 +75,7 @@ export interface PageMeasure {
   relatedItems: number | null;
   /** True when the document changed while Sift's functions ran (lib/ must never mutate it). */
   mutated: boolean;
-  /** The parts of detect() and extract() (see PHASES), timed with a smaller budget. */
+  /** The parts of detect() and extract() (see phasesOf), timed with a smaller budget. */
   phases: Record<string, OpTiming>;
 }
 
@@ -157,7 +170,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   };
   const phaseOpts = { ...opts, samples: Math.min(opts.samples, 5), budgetMs: opts.budgetMs / 2 };
   const phases: Record<string, OpTiming> = {};
-  for (const [name, fn] of Object.entries(PHASES)) if (fn) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
+  for (const [name, fn] of Object.entries(phasesOf(doc))) if (fn) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
   const mutated = fingerprint(doc) !== before;
   const extraction = tryOnce(() => extract(doc, url));
   return {
@@ -177,7 +190,7 @@ export interface HugePageMeasure {
   elements: number;
   detect: OpTiming;
   isProbablyReaderable: OpTiming;
-  /** The parts of detect() (see PHASES). */
+  /** The parts of detect() (see phasesOf). */
   phases: Record<string, OpTiming>;
   /** What detect() and isProbablyReaderable() said: the page is an article with a long comment thread. */
   detectIsArticle: boolean | null;
@@ -204,7 +217,7 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
     extractTextLength: null,
     relatedItems: null,
   };
-  for (const [name, fn] of Object.entries(PHASES)) {
+  for (const [name, fn] of Object.entries(phasesOf(doc))) {
     if (fn && name.startsWith('detect:')) result.phases[name] = timeOp(() => fn(doc, url), small);
   }
   try {
