@@ -37,7 +37,8 @@ export function declobberedCopy(doc: Document): Document {
  * content, so no extraction loses anything by it.
  */
 export function removeMedia(copy: Document): void {
-  for (const el of Array.prototype.slice.call(Document.prototype.querySelectorAll.call(copy, 'video, audio')) as Element[]) {
-    Element.prototype.remove.call(el);
-  }
+  // Through the prototype where there is one (`<img name=querySelectorAll>` shadows the method);
+  // a bare happy-dom window (npm run eval) has no global Document.
+  const query = typeof Document === 'function' ? Document.prototype.querySelectorAll : copy.querySelectorAll;
+  for (const el of Array.from(query.call(copy, 'video, audio') as NodeListOf<Element>)) el.parentNode?.removeChild(el);
 }

@@ -36,6 +36,19 @@ describe('declobberedCopy', () => {
     expect(extract(copy, URL_, { ownCopy: true }).article?.contentHtml).toBe(extract(doc, URL_).article?.contentHtml);
   });
 
+  test('removeMedia works in a realm without a global Document (npm run eval\'s bare happy-dom window)', () => {
+    const doc = page(`<p>x</p><video src="/v.mp4"></video>`);
+    const copy = doc.cloneNode(true) as Document;
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'Document')!;
+    delete (globalThis as { Document?: unknown }).Document;
+    try {
+      removeMedia(copy);
+    } finally {
+      Object.defineProperty(globalThis, 'Document', saved);
+    }
+    expect(copy.body.innerHTML).toBe('<p>x</p>');
+  });
+
   test('removeMedia on a copy extract() makes of the page itself', () => {
     const doc = page(`<video src="/v.mp4"></video><p>x</p><audio></audio>`);
     const copy = doc.cloneNode(true) as Document;
