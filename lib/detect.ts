@@ -254,18 +254,31 @@ function safeRelatedCount(doc: Document, url: string, scope: CountScope): number
  * What detection reports for a scored page: non-articles have no related list by definition
  * (front and list pages), so `relatedCount` is only asked for on articles.
  */
-export function detectionOf(doc: Document, score: DetectionScore, relatedCount: () => number): Detection {
-  return { isArticle: score.isArticle, relatedCount: score.isArticle ? relatedCount() : 0, lang: pageLang(doc, score.sample) };
+export function detectionOf(doc: Document, score: DetectionScore, relatedCount: () => number, lang = true): Detection {
+  return { isArticle: score.isArticle, relatedCount: score.isArticle ? relatedCount() : 0, lang: lang ? pageLang(doc, score.sample) : '' };
+}
+
+export interface DetectOptions {
+  /** Find the page's language (the default). */
+  lang?: boolean;
 }
 
 /**
- * Is this an article, about how many related items does it show (lib/related-count.ts; the
- * extraction has the exact count), and in which language. One walk over the page's text at most:
- * when scoring needed one, the counter uses the candidate headings it found.
+ * What the content script asks for on every page load: the toolbar needs whether the page is an
+ * article and its related count, and nothing reads the language before the extraction, which
+ * finds it again. (Guessing it is most of detection's cost on a small page that declares none.)
+ * `npm run bench` times detection with these options.
  */
-export function detect(doc: Document, url: string): Detection {
+export const ON_PAGE_LOAD: DetectOptions = { lang: false };
+
+/**
+ * Is this an article, about how many related items does it show (lib/related-count.ts; the
+ * extraction has the exact count), and in which language ("" when not asked for). One walk over
+ * the page's text at most: when scoring needed one, the counter uses the candidate headings it found.
+ */
+export function detect(doc: Document, url: string, { lang = true }: DetectOptions = {}): Detection {
   const headings: Node[] = [];
   const score = scoreDocument(doc, headings);
   const scope: CountScope = { from: regionOf(score.mainEl), candidates: score.full ? headings : undefined };
-  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope));
+  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope), lang);
 }

@@ -23,7 +23,7 @@ export interface Detection {
   isArticle: boolean;
   /** Number of related items found (0 when none). */
   relatedCount: number;
-  /** BCP 47-ish language tag, lower case ("zh", "en", "ja"); "" when unknown. */
+  /** BCP 47-ish language tag, lower case ("zh", "en", "ja"); "" when unknown or not asked for. */
   lang: string;
 }
 

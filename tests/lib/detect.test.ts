@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detect, scoreDocument } from '../../lib/detect';
+import { ON_PAGE_LOAD, detect, scoreDocument } from '../../lib/detect';
 import { listPageDirs, loadHtml, loadPage } from '../tools/load-page';
 
 const FIXTURES = listPageDirs(resolve(__dirname, '../fixtures'));
@@ -16,6 +16,8 @@ describe('detect on the fixtures', () => {
     expect(d.isArticle).toBe(page.labels.is_article);
     expect(d.lang).toBe(page.labels.lang);
     if (!page.labels.is_article) expect(d.relatedCount).toBe(0);
+    // What the content script asks for: the same, without the language.
+    expect(detect(page.document, page.url, ON_PAGE_LOAD)).toEqual({ ...d, lang: '' });
     await page.close();
   });
 });

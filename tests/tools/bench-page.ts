@@ -8,7 +8,7 @@ import { extractArticle } from '../../lib/extract-article';
 import * as relatedLib from '../../lib/extract-related';
 import { countRelatedLite } from '../../lib/related-count';
 
-const { detect } = detectLib;
+const { detect, ON_PAGE_LOAD } = detectLib;
 const { extractRelated } = relatedLib;
 
 type DocFn = (doc: Document, url: string) => unknown;
@@ -164,7 +164,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   const timings = {
     treeWalker: timeOp(() => walkElements(doc), opts),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), opts),
-    detect: timeOp(() => detect(doc, url), opts),
+    detect: timeOp(() => detect(doc, url, ON_PAGE_LOAD), opts), // as the content script calls it
     readabilityParse: timeOp(() => readabilityOnClone(doc), opts),
     extract: timeOp(() => extract(doc, url), opts),
   };
@@ -208,7 +208,7 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
   const small: TimingOptions = { ...opts, samples: Math.min(opts.samples, 5) };
   const result: HugePageMeasure = {
     elements: doc.getElementsByTagName('*').length,
-    detect: timeOp(() => detect(doc, url), small),
+    detect: timeOp(() => detect(doc, url, ON_PAGE_LOAD), small),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
     phases: {},
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
