@@ -118,3 +118,31 @@ export function removeClutter(doc: Document, url: string, related?: Element[]): 
     target.remove();
   }
 }
+
+/** A teaser's ending: "...", "…" or "……", possibly with a space before it. */
+const ELLIPSIS_END = /\s*(?:\.{3,}|…+)$/u;
+/** Blocks at the top of an article looked at for a teaser of the text that follows. */
+const INTRO_BLOCKS = 4;
+
+/**
+ * Removes a summary box at the top of Readability's article when the body repeats it: CMS pages
+ * put the first sentences, cut with "...", above the text that starts with them (seed-dedecms:
+ * `<div class="intro">ChatGPT 作为…的应用。...</div>`, then the same paragraph in full). Applied to
+ * the article element Readability returns; true when a block was removed.
+ */
+export function dropRepeatedIntro(article: Element): boolean {
+  // Leaf blocks, in document order: their text is their own.
+  const blocks = Array.from(article.querySelectorAll('p, div, blockquote')).filter((el) => !el.querySelector('p, div, blockquote'));
+  const texts = blocks.map((el) => collapseWhitespace(el.textContent));
+  for (let i = 0; i < Math.min(blocks.length - 1, INTRO_BLOCKS); i++) {
+    if (!ELLIPSIS_END.test(texts[i])) continue;
+    const stem = texts[i].replace(ELLIPSIS_END, '');
+    const next = texts.slice(i + 1).find((t) => t.length > 0);
+    // Long enough to be a sentence, not a label ("Loading..."), and the next text goes on from it.
+    if (stem.length >= 30 && next && next.length > stem.length && next.startsWith(stem)) {
+      blocks[i].remove();
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // The main article of a page: Readability on a clone (its README: never hand it the live DOM),
 // after our own clean-up of what real pages put inside the article container, then sanitised.
 import { Readability } from '@mozilla/readability';
-import { removeClutter } from './article-cleanup';
+import { dropRepeatedIntro, removeClutter } from './article-cleanup';
 import { cmsInfo } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { removeMedia } from './declobber';
@@ -180,9 +180,10 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   // The article element itself rather than its innerHTML: sanitizeContent copies it once.
   const parsed = new Readability<Element>(work, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
+  const repeated = dropRepeatedIntro(parsed.content);
 
   const contentHtml = sanitizeContent(parsed.content, base, win);
-  const text = parsed.textContent ?? '';
+  const text = (repeated ? parsed.content.textContent : parsed.textContent) ?? '';
   const textLength = collapsedLength(text);
   if (!textLength || !contentHtml) return null;
 

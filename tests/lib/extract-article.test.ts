@@ -198,3 +198,46 @@ describe('lazy images', () => {
     expect(isPlaceholderSrc('https://cdn.example/photos/2024/harbour.jpg')).toBe(false);
   });
 });
+
+describe('a summary box the body repeats (seed-dedecms "intro")', () => {
+  const SENTENCE = 'Residents packed the town hall on Tuesday night to hear the mayor defend the budget';
+  const load = (html: string) => {
+    const page = loadHtml(`<html lang="en"><head><title>Transit plan</title></head><body>${html}</body></html>`, URL);
+    opened.push({ window: page.window, close: () => page.window.happyDOM.close() } as unknown as LoadedPage);
+    return page;
+  };
+  const textOfArticle = (html: string) => {
+    const { window, document } = load(html);
+    const article = extractArticle(document, URL)!;
+    const doc = new window.DOMParser().parseFromString(article.contentHtml, 'text/html');
+    return { article, text: collapseWhitespace(doc.body.textContent ?? ''), first: collapseWhitespace(doc.body.querySelector('p, div')?.textContent ?? '') };
+  };
+
+  it('is dropped on the seed page: the article starts with its first paragraph, once', () => {
+    const page = loadPage(FIXTURES.find((d) => d.endsWith('seed-dedecms'))!);
+    opened.push(page);
+    const article = extractArticle(page.document, page.url)!;
+    const text = textOf(page, article.contentHtml);
+    const opening = 'ChatGPT 作为即将在微软全球 Azure 公有云平台正式发布的服务';
+    expect(text.split(opening).length - 1).toBe(1);
+    expect(text).not.toContain('的应用。...');
+    expect(text).toContain('本期从技术角度深度解析');
+  });
+
+  it('is dropped when the next paragraph goes on from it, "..." or "…"', () => {
+    for (const cut of ['...', '…', ' ……']) {
+      const { text, article } = textOfArticle(`<article><div class="intro">${SENTENCE}${cut}</div><p>${SENTENCE}, with residents queueing to speak for and against it.</p>${body(6)}</article>`);
+      expect(text.split(SENTENCE).length - 1).toBe(1);
+      expect(article.textLength).toBe(text.length);
+    }
+  });
+
+  it('stays when the body does not repeat it, or when it is no teaser', () => {
+    // A teaser of something else
+    expect(textOfArticle(`<article><div class="intro">A different summary of the story that ends in a teaser...</div>${body(6)}</article>`).first).toContain('A different summary');
+    // The same words, no ellipsis: a deliberate pull quote
+    expect(textOfArticle(`<article><p>${SENTENCE}</p><p>${SENTENCE}, with residents queueing.</p>${body(6)}</article>`).text.split(SENTENCE).length - 1).toBe(2);
+    // Too short to be a sentence
+    expect(textOfArticle(`<article><p>Loading...</p><p>Loading... the rest of the page, which is long enough to count as text.</p>${body(6)}</article>`).text.split('Loading...').length - 1).toBe(2);
+  });
+});
