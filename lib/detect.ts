@@ -231,17 +231,6 @@ export function pageLang(doc: Document, sample: string): string {
   return primary ? primary[1].toLowerCase() : guessLang(sample || (doc.title ?? ''));
 }
 
-/**
- * Where a related list may start: the article's region (two levels above its paragraphs, where
- * asides and "related" boxes inside the article body sit) and everything after it. Measured on
- * the corpus, this skips a fifth of the text nodes (header, navigation) and finds the same lists.
- */
-export function regionOf(mainEl: Element | null): Element | null {
-  let el = mainEl;
-  for (let level = 0; level < 2 && el?.parentElement && el.parentElement !== el.ownerDocument.body; level++) el = el.parentElement;
-  return el;
-}
-
 function safeRelatedCount(doc: Document, url: string, scope: CountScope): number {
   try {
     return countRelatedLite(doc, url, scope);
@@ -277,8 +266,21 @@ export const ON_PAGE_LOAD: DetectOptions = { lang: false };
  * the page's text at most: when scoring needed one, the counter uses the candidate headings it found.
  */
 export function detect(doc: Document, url: string, { lang = true }: DetectOptions = {}): Detection {
+  const [score, scope] = scoreAndScope(doc);
+  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope), lang);
+}
+
+/**
+ * The page's score, and where the badge counter looks on it (exported for the bench's parts):
+ * the candidate headings of scoring's full pass when it made one, and only from the article's
+ * region on (two levels above its paragraphs, where asides and "related" boxes inside the
+ * article body sit). Related lists follow their article: measured on the corpus, this skips a
+ * fifth of the text nodes (header, navigation) and finds the same lists.
+ */
+export function scoreAndScope(doc: Document): [DetectionScore, CountScope] {
   const headings: Node[] = [];
   const score = scoreDocument(doc, headings);
-  const scope: CountScope = { from: regionOf(score.mainEl), candidates: score.full ? headings : undefined };
-  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope), lang);
+  let from = score.mainEl;
+  for (let level = 0; level < 2 && from?.parentElement && from.parentElement !== doc.body; level++) from = from.parentElement;
+  return [score, { from, candidates: score.full ? headings : undefined }];
 }

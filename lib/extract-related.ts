@@ -305,9 +305,14 @@ export function extractRelated(doc: Document, url: string): RelatedBlock[] {
   return blocks(doc, url);
 }
 
+/** The number of items in `blocks`: what the badge shows once the page is extracted. */
+export function itemCount(blocks: RelatedBlock[]): number {
+  return blocks.reduce((n, b) => n + b.items.length, 0);
+}
+
 /** Number of related items: extractRelated without snippets and thumbnails. */
 export function countRelated(doc: Document, url: string): number {
-  return blocks(doc, url, true).reduce((n, b) => n + b.items.length, 0);
+  return itemCount(blocks(doc, url, true));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { detectionOf, scoreDocument } from './detect';
 import { extractArticle } from './extract-article';
-import { scanRelated } from './extract-related';
+import { itemCount, scanRelated } from './extract-related';
 import type { Extraction } from './types';
 
 export interface ExtractOptions {
@@ -21,7 +21,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   } catch {
     // the related extractor must never cost us the article
   }
-  const count = related.blocks.reduce((n, b) => n + b.items.length, 0);
+  const count = itemCount(related.blocks);
   return {
     url,
     detection: detectionOf(doc, score, () => count),

@@ -56,7 +56,7 @@ export function readingMinutes(text: string): number {
 }
 
 /** The characters String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
-export function isSpaceCode(c: number): boolean {
+function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff));
 }
 

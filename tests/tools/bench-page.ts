@@ -2,34 +2,22 @@
 // bench.ts and eval-browser.ts inject into a page loaded in Chromium. Everything here runs in
 // the page, so timings are the browser's own, not happy-dom's.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import * as detectLib from '../../lib/detect';
+import { ON_PAGE_LOAD, detect, scoreAndScope, scoreDocument } from '../../lib/detect';
 import { extract } from '../../lib/extract';
 import { extractArticle } from '../../lib/extract-article';
-import * as relatedLib from '../../lib/extract-related';
+import { extractRelated, itemCount } from '../../lib/extract-related';
 import { countRelatedLite } from '../../lib/related-count';
-
-const { detect, ON_PAGE_LOAD } = detectLib;
-const { extractRelated } = relatedLib;
 
 type DocFn = (doc: Document, url: string) => unknown;
 /**
  * The parts of detect() and extract(), timed on their own to say which one is slow, each called
  * as detect() and extract() call it: the counter with the scope scoring gave it (computed once,
- * outside the timing). Internal helpers are looked up by name and skipped when their module no
- * longer exports them.
+ * outside the timing).
  */
-function phasesOf(doc: Document): Record<string, DocFn | undefined> {
-  const lib = detectLib as Record<string, unknown>;
-  const scoreDocument = lib.scoreDocument as ((doc: Document, headings?: Node[]) => { mainEl: Element | null; full?: boolean }) | undefined;
-  const regionOf = lib.regionOf as ((el: Element | null) => Element | null) | undefined;
-  let scope: Parameters<typeof countRelatedLite>[2] = {};
-  if (scoreDocument && regionOf) {
-    const headings: Node[] = [];
-    const score = scoreDocument(doc, headings);
-    scope = { from: regionOf(score.mainEl), candidates: score.full ? headings : undefined };
-  }
+function phasesOf(doc: Document): Record<string, DocFn> {
+  const [, scope] = scoreAndScope(doc);
   return {
-    'detect: scoreDocument': scoreDocument && ((d: Document) => scoreDocument(d, [])),
+    'detect: scoreDocument': (d) => scoreDocument(d, []),
     'detect: countRelatedLite': (d, url) => countRelatedLite(d, url, scope),
     'extract: extractArticle': extractArticle,
     'extract: extractRelated': extractRelated,
@@ -170,7 +158,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   };
   const phaseOpts = { ...opts, samples: Math.min(opts.samples, 5), budgetMs: opts.budgetMs / 2 };
   const phases: Record<string, OpTiming> = {};
-  for (const [name, fn] of Object.entries(phasesOf(doc))) if (fn) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
+  for (const [name, fn] of Object.entries(phasesOf(doc))) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
   const mutated = fingerprint(doc) !== before;
   const extraction = tryOnce(() => extract(doc, url));
   return {
@@ -180,7 +168,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
     readabilityTextLength: tryOnce(() => readabilityOnClone(doc)?.textContent?.length ?? 0),
     extractTextLength: extraction ? (extraction.article?.textLength ?? 0) : null,
-    relatedItems: extraction ? extraction.related.reduce((n, b) => n + b.items.length, 0) : null,
+    relatedItems: extraction ? itemCount(extraction.related) : null,
     mutated,
     phases,
   };
@@ -218,14 +206,14 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
     relatedItems: null,
   };
   for (const [name, fn] of Object.entries(phasesOf(doc))) {
-    if (fn && name.startsWith('detect:')) result.phases[name] = timeOp(() => fn(doc, url), small);
+    if (name.startsWith('detect:')) result.phases[name] = timeOp(() => fn(doc, url), small);
   }
   try {
     const t0 = performance.now();
     const extraction = extract(doc, url);
     result.extractMs = performance.now() - t0;
     result.extractTextLength = extraction.article?.textLength ?? 0;
-    result.relatedItems = extraction.related.reduce((n, b) => n + b.items.length, 0);
+    result.relatedItems = itemCount(extraction.related);
   } catch (err) {
     result.extractError = message(err);
   }
@@ -261,4 +249,3 @@ export function evalPage(url: string): BrowserEvalResult {
     ...(errors.length ? { error: errors.join('; ') } : {}),
   };
 }
-
