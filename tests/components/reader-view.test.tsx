@@ -40,6 +40,8 @@ describe('ReaderView', () => {
   it('shows title, one meta part per distinct value, reading time, body, then related items', () => {
     mount(extraction);
     expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
+    // Only the popup names the title for Element Timing (npm run bench); the overlay, in the page, does not.
+    expect(root.querySelector('h1.sift-title')?.hasAttribute('elementtiming')).toBe(false);
     expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['Harbor News', 'not a date', '4 min']);
     expect(root.querySelector('.sift-body')?.innerHTML).toBe('<p>Body text</p>');
     const order = [...root.querySelectorAll('.sift-body, .sift-related')].map((e) => e.className);

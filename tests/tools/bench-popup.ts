@@ -1,12 +1,15 @@
 // The built extension in Chromium: how long from opening the popup to the article painted, and
 // whether 50 reader-mode on/off cycles leak into the page's JS heap. The popup is opened as a tab
 // (popup.html?tab=<id>, as entrypoints/popup/main.tsx allows) pointed at the page's tab.
+// Openings are timed over a bare DevTools pipe (cdp-pipe.ts), each left alone while it opens;
+// the reader cycles, which click in the popup, go through Playwright.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from './bench-browser';
 import { percentile } from './bench-stats';
+import { CdpPipe } from './cdp-pipe';
 
 export interface PopupPageMeasure {
   id: string;
@@ -58,28 +61,11 @@ const OPENINGS = 10;
 const FLOOR_PAGE = 'bench-floor.html';
 const CYCLES = 50;
 const ARTICLE = '.sift-article .sift-body';
+/** ReaderView's article title carries elementtiming="sift-article" for this. */
+const ARTICLE_TIMING = 'sift-article';
+/** How long an opening is left alone before it is asked; one still busy is waited for. */
+const SETTLE_MS = 1000;
 const READER_BUTTON = 'button[aria-pressed]';
-
-// Runs in the popup before its own scripts: notes when the article is in the DOM, then waits for
-// the frame that shows it (requestAnimationFrame runs before paint, the task after it after).
-// The bench then waits on window.__siftDone, a promise: Playwright's waitForSelector polls the
-// page every frame (selector queries and box checks), which took ~20 ms of the popup's main
-// thread per opening while it was being timed.
-const PAINT_PROBE = `(() => {
-  if (location.protocol !== 'chrome-extension:') return;
-  let done;
-  window.__siftDone = new Promise((resolve) => { done = resolve; });
-  const check = () => {
-    if (window.__siftPainted != null) return;
-    if (document.querySelector(${JSON.stringify(ARTICLE)})) {
-      window.__siftPainted = -1;
-      requestAnimationFrame(() => setTimeout(() => { window.__siftPainted = performance.now(); done('article'); }, 0));
-    } else if (document.querySelector('.sift-state')) {
-      done('state');
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-})();`;
 
 function notAvailable(reason: string): PopupMeasure {
   return { status: 'n/a', reason, pages: [], heap: null };
@@ -169,95 +155,204 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
   const popupFile: string | undefined = manifest.action?.default_popup;
   if (!popupFile) return notAvailable('the build has no popup yet');
   if (!pages.length) return notAvailable('no pages to open');
+  const copy = timingCopy(extDir);
+  let timed: { floor: number[]; results: PopupPageMeasure[] };
+  try {
+    timed = await timeOpenings(copy, popupFile, pages);
+  } catch (err) {
+    return notAvailable((err as Error).message.split('\n')[0]);
+  }
+  const last = pages[pages.length - 1];
+  const heap = await readerCyclesOn(copy, popupFile, last).catch((err: Error) => ({
+    page: last.id,
+    cycles: CYCLES,
+    beforeBytes: null,
+    afterBytes: null,
+    growthBytes: null,
+    note: `reader cycles failed: ${err.message.split('\n')[0]}`,
+  }));
+  const all = timed.results.flatMap((r) => r.samples);
+  return { status: 'ok', pages: timed.results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap, floorP50: percentile(timed.floor, 0.5) };
+}
 
+// Read in the popup once it has been left alone to open: when the article's title was painted
+// (Element Timing: ReaderView's <h1 elementtiming>, the browser's own paint time), the first
+// paint (the loading skeleton) and the page's answer (App.tsx's mark), or the state shown instead.
+const OUTCOME = `new Promise((done) => {
+  const report = (kind, paintedAt, text) => done(JSON.stringify({
+    kind, paintedAt, text,
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    answer: performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null,
+  }));
+  const timer = setTimeout(() => report('timeout', null, 'nothing after 30 s'), 30000);
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.identifier === ${JSON.stringify(ARTICLE_TIMING)});
+    if (!entry) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    report('article', entry.renderTime || entry.startTime, '');
+  }).observe({ type: 'element', buffered: true });
+  const poll = () => {
+    const state = document.querySelector('.sift-state');
+    if (!state) return setTimeout(poll, 50);
+    clearTimeout(timer);
+    report('state', null, state.textContent.replace(/\\s+/g, ' ').trim());
+  };
+  poll();
+})`;
+
+const FIRST_PAINT = `new Promise((done) => new PerformanceObserver((list) => {
+  const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+  if (entry) done(entry.startTime);
+}).observe({ type: 'paint', buffered: true }))`;
+
+/** Opens a page target and gives it time to open with no DevTools client attached. */
+async function openAlone(cdp: CdpPipe, url: string, settleMs: number): Promise<{ targetId: string; sessionId: string }> {
+  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  return { targetId, sessionId };
+}
+
+async function waitForTarget(cdp: CdpPipe, match: (t: { type: string; url: string }) => boolean, what: string) {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const { targetInfos } = await cdp.send<{ targetInfos: Array<{ targetId: string; type: string; url: string }> }>('Target.getTargets');
+    const found = targetInfos.find(match);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what} did not start`);
+}
+
+/**
+ * Every popup opening (and the floor) in a Chromium driven over its DevTools pipe: each opening
+ * is a new tab left alone until it has had time to paint, then asked what it painted and when
+ * (cdp-pipe.ts says why not through Playwright). Only the page's tab is attached from the start,
+ * to serve it from disk.
+ */
+async function timeOpenings(extDir: string, popupFile: string, pages: PageSource[]) {
+  const cdp = CdpPipe.launch(CHROMIUM, [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging']);
+  try {
+    // Extensions.loadUnpacked rather than --load-extension: it says why a build does not load.
+    const { id } = await cdp.send<{ id: string }>('Extensions.loadUnpacked', { path: extDir }).catch((err: Error) => {
+      throw new Error(`the extension did not load: ${err.message.replace(/^.*?: /, '')}`);
+    });
+    const worker = await waitForTarget(cdp, (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`), 'the background service worker');
+    const { sessionId: workerSession } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+
+    const floor: number[] = [];
+    for (let i = 0; i < OPENINGS; i++) {
+      const { targetId, sessionId } = await openAlone(cdp, `chrome-extension://${id}/${FLOOR_PAGE}`, 500);
+      floor.push(await cdp.evaluate<number>(sessionId, FIRST_PAINT));
+      await cdp.send('Target.closeTarget', { targetId });
+    }
+
+    const results: PopupPageMeasure[] = [];
+    for (const source of pages) {
+      const { targetId: tabTarget } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+      const { sessionId: tabSession } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: tabTarget, flatten: true });
+      const pageUrl = source.url.replace(/#.*$/, '');
+      const stopServing = cdp.on(({ method, params, sessionId }) => {
+        if (method !== 'Fetch.requestPaused' || sessionId !== tabSession) return;
+        const serve = params.request.url.replace(/#.*$/, '') === pageUrl && params.resourceType === 'Document';
+        const reply = serve
+          ? cdp.send('Fetch.fulfillRequest', {
+              requestId: params.requestId,
+              responseCode: 200,
+              responseHeaders: [
+                { name: 'content-type', value: 'text/html; charset=utf-8' },
+                { name: 'content-security-policy', value: NO_SCRIPTS_CSP },
+              ],
+              body: source.body.toString('base64'),
+            }, tabSession)
+          : cdp.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' }, tabSession);
+        reply.catch(() => {});
+      });
+      try {
+        await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, tabSession);
+        await cdp.send('Page.enable', {}, tabSession);
+        const loaded = cdp.waitFor((e) => e.method === 'Page.loadEventFired' && e.sessionId === tabSession, 60_000, `${source.id} to load`);
+        await cdp.send('Page.navigate', { url: source.url }, tabSession);
+        await loaded;
+        const tabId = await cdp.evaluate<number | null>(
+          workerSession,
+          `chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url && t.url.replace(/#.*$/, '') === ${JSON.stringify(pageUrl)})?.id ?? null)`,
+        );
+        if (tabId == null) throw new Error(`no tab for ${source.url}`);
+        const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
+        const samples: number[] = [];
+        const firstPaints: number[] = [];
+        const answers: number[] = [];
+        for (let i = 0; i < OPENINGS; i++) {
+          const { targetId, sessionId } = await openAlone(cdp, popupUrl, SETTLE_MS);
+          const outcome = JSON.parse(await cdp.evaluate<string>(sessionId, OUTCOME)) as {
+            kind: string;
+            paintedAt: number | null;
+            text: string;
+            firstPaint: number | null;
+            answer: number | null;
+          };
+          await cdp.send('Target.closeTarget', { targetId });
+          if (outcome.kind !== 'article' || outcome.paintedAt == null) {
+            throw new Error(`${source.id}: the popup showed no article (${outcome.text})`);
+          }
+          samples.push(outcome.paintedAt);
+          if (outcome.firstPaint != null) firstPaints.push(outcome.firstPaint);
+          if (outcome.answer != null) answers.push(outcome.answer);
+        }
+        results.push({
+          id: source.id,
+          bytes: source.fileBytes,
+          samples,
+          p50: percentile(samples, 0.5),
+          firstPaintP50: percentile(firstPaints, 0.5),
+          answerP50: percentile(answers, 0.5),
+          coldMs: samples[0] ?? null,
+          warmP50: percentile(samples.slice(1), 0.5),
+        });
+      } finally {
+        stopServing();
+        await cdp.send('Target.closeTarget', { targetId: tabTarget }).catch(() => {});
+      }
+    }
+    return { floor, results };
+  } finally {
+    await cdp.close();
+  }
+}
+
+/** The reader cycles on `source`, driven through Playwright (clicks in the popup, heap snapshots). */
+async function readerCyclesOn(extDir: string, popupFile: string, source: PageSource): Promise<HeapMeasure> {
   const userDir = mkdtempSync(join(tmpdir(), 'sift-bench-'));
   let launched: { context: BrowserContext; id: string };
   try {
-    launched = await launchWithExtension(timingCopy(extDir), userDir);
+    launched = await launchWithExtension(extDir, userDir);
   } catch (err) {
     rmSync(userDir, { recursive: true, force: true });
-    return notAvailable((err as Error).message);
+    throw err;
   }
   const { context, id } = launched;
   try {
-    let current: PageSource | null = null;
     await context.route('**/*', async (route) => {
       const req = route.request();
       const url = req.url();
       if (url.startsWith('chrome-extension://')) return route.continue();
-      if (current && req.isNavigationRequest() && url.replace(/#.*$/, '') === current.url.replace(/#.*$/, '')) {
+      if (req.isNavigationRequest() && url.replace(/#.*$/, '') === source.url.replace(/#.*$/, '')) {
         return route.fulfill({
           status: 200,
           headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': NO_SCRIPTS_CSP },
-          body: current.body,
+          body: source.body,
         });
       }
       return route.abort('blockedbyclient');
     });
-    await context.addInitScript(PAINT_PROBE);
-    const floor: number[] = [];
-    for (let i = 0; i < OPENINGS; i++) {
-      const empty = await context.newPage();
-      await empty.goto(`chrome-extension://${id}/${FLOOR_PAGE}`);
-      await empty.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 10_000 });
-      floor.push(await empty.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
-      await empty.close();
-    }
-    const results: PopupPageMeasure[] = [];
-    let heap: HeapMeasure | null = null;
-    for (const source of pages) {
-      current = source;
-      const tab = await context.newPage();
-      await tab.goto(source.url, { waitUntil: 'load' });
-      const tabId = await tabIdOf(context, source.url);
-      const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
-      const samples: number[] = [];
-      const firstPaints: number[] = [];
-      const answers: number[] = [];
-      for (let i = 0; i < OPENINGS; i++) {
-        const popup = await context.newPage();
-        await popup.goto(popupUrl);
-        const outcome = await popup.evaluate(() =>
-          Promise.race([(window as any).__siftDone as Promise<string>, new Promise((resolve) => setTimeout(resolve, 30_000, 'timeout'))]),
-        );
-        if (outcome !== 'article') {
-          const text = outcome === 'state' ? (await popup.innerText('.sift-state')).replace(/\s+/g, ' ').trim() : 'nothing after 30 s';
-          await popup.close();
-          throw new Error(`${source.id}: the popup showed no article (${text})`);
-        }
-        samples.push(await popup.evaluate(() => (window as any).__siftPainted as number));
-        const fcp = await popup.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-        );
-        if (fcp != null) firstPaints.push(fcp);
-        const answer = await popup.evaluate(() => performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null);
-        if (answer != null) answers.push(answer);
-        if (i === OPENINGS - 1 && source === pages[pages.length - 1]) {
-          heap = await readerCycles(tab, popup, source.id).catch((err: Error) => ({
-            page: source.id,
-            cycles: CYCLES,
-            beforeBytes: null,
-            afterBytes: null,
-            growthBytes: null,
-            note: `reader cycles failed: ${err.message.split('\n')[0]}`,
-          }));
-        }
-        await popup.close();
-      }
-      results.push({
-        id: source.id,
-        bytes: source.fileBytes,
-        samples,
-        p50: percentile(samples, 0.5),
-        firstPaintP50: percentile(firstPaints, 0.5),
-        answerP50: percentile(answers, 0.5),
-        coldMs: samples[0] ?? null,
-        warmP50: percentile(samples.slice(1), 0.5),
-      });
-      await tab.close();
-    }
-    const all = results.flatMap((r) => r.samples);
-    return { status: 'ok', pages: results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap, floorP50: percentile(floor, 0.5) };
+    const tab = await context.newPage();
+    await tab.goto(source.url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(context, source.url);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${id}/${popupFile}?tab=${tabId}`);
+    await popup.waitForSelector(ARTICLE, { timeout: 30_000 });
+    return await readerCycles(tab, popup, source.id);
   } finally {
     await context.close();
     rmSync(userDir, { recursive: true, force: true });
