@@ -1,7 +1,7 @@
 // Every message between the parts of Sift, in one typed protocol. Who sends what:
 //   content script -> background   detected
 //   reader overlay -> background   readerClosed, openLink
-//   popup          -> background   getPage, toggleReader, openLink
+//   popup          -> background   getPage, readerState, toggleReader, openLink
 // The background checks each sender (entrypoints/background.ts) before acting.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Detection, Extraction } from './types';
@@ -56,6 +56,8 @@ interface ProtocolMap {
   openLink(data: OpenLinkRequest): boolean;
   /** `channel`: an id under which a long article may come over ARTICLE_CHANNEL. */
   getPage(data: { tabId: number; channel?: string }): PageResult;
+  /** Whether the tab's reader is on, asked of the page itself; null when the page cannot be asked. */
+  readerState(data: { tabId: number }): { active: boolean } | null;
   toggleReader(data: { tabId: number }): { active: boolean };
 }
 

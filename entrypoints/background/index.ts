@@ -108,9 +108,9 @@ export default defineBackground(() => {
   onMessage('getPage', async ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
     const tabId = data.tabId;
-    // The page's own reader state is asked at the same time (toggles may have reached it without
-    // us), so the popup's button is right.
-    const [{ result, extracted }, synced, known] = await Promise.all([readPage(tabId), syncReader(tabId), getTabState(tabId)]);
+    // The reader state is the recorded one: asking the page (readerState) takes an injection,
+    // 10-60 ms, and the popup asks for it once it has painted.
+    const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
     if (result.status !== 'ok') return result;
     if (extracted) {
       // The extraction's detection is exact (the content script's related count is an estimate):
@@ -120,8 +120,14 @@ export default defineBackground(() => {
         .then((state) => showTabState(tabId, state))
         .catch(() => {});
     }
-    const state = synced ?? known;
-    return viaChannel({ ...result, readerActive: state.readerActive, opened: state.opened }, data.channel);
+    return viaChannel({ ...result, readerActive: known.readerActive, opened: known.opened }, data.channel);
+  });
+
+  onMessage('readerState', async ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
+    // Asked of the page (a toggle may have reached it without us) and recorded, in turn with toggles.
+    const state = await syncReader(data.tabId);
+    return state ? { active: state.readerActive } : null;
   });
 
   onMessage('toggleReader', async ({ data, sender }) => {

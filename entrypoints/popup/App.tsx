@@ -57,6 +57,14 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
         setOpened(new Set(result.opened));
       }
       setView({ kind: 'done', result });
+      // The answer carries the recorded reader state; the page itself says whether it is right
+      // (it may have been switched without us), after the article has painted.
+      if (result.status === 'ok') {
+        sendMessage('readerState', { tabId }).then(
+          (state) => state && setReaderActive(state.active),
+          () => {},
+        );
+      }
     } catch (err) {
       setView({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     }

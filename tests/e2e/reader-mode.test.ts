@@ -122,6 +122,27 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
+  it("shows the page's own reader state in the popup when reader mode was switched without the background", async () => {
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    // reader.js injected straight from the worker: the background's record still says off.
+    const inject = () =>
+      sift.browser.worker.evaluate(async (id) => {
+        const [injected] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/reader.js'] });
+        return (injected?.result as { active?: boolean } | undefined)?.active;
+      }, tabId);
+    expect(await inject()).toBe(true);
+    await expect.poll(() => page.locator('sift-reader .sift-title').count(), WAIT).toBe(1);
+    const popup = await openPopup(sift.browser, tabId);
+    const button = popup.getByRole('button', { name: 'Reader mode' });
+    await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
+    // And the popup's toggle then switches it off.
+    await button.click();
+    await expect.poll(() => page.locator('sift-reader').count(), WAIT).toBe(0);
+    await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('false');
+    await popup.close();
+    await page.close();
+  });
+
   it('does not keep listeners, nodes or copies of the page from overlays already closed (20 on/off cycles)', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
     // A page with a video: a <video> cloned into the extraction's copy of the page kept the whole
