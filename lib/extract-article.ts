@@ -177,13 +177,14 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   }
   removeClutter(work, url, related);
   promoteLazyImages(work);
-  // The article element itself rather than its innerHTML: sanitizeContent copies it once.
+  // The article element itself rather than its innerHTML: sanitizeContent works on it in place.
   const parsed = new Readability<Element>(work, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   const repeated = dropRepeatedIntro(parsed.content);
 
-  const contentHtml = sanitizeContent(parsed.content, base, win);
   const text = (repeated ? parsed.content.textContent : parsed.textContent) ?? '';
+  // Sanitised in place: parsed.content is not read after this.
+  const contentHtml = sanitizeContent(parsed.content, base, win);
   const textLength = collapsedLength(text);
   if (!textLength || !contentHtml) return null;
 

@@ -166,17 +166,33 @@ describe('sanitizeHtml: hostile vectors (../shared/security/vectors.json)', () =
   });
   // The extractor hands DOMPurify Readability's article element, not its serialisation: the
   // element as an inert document parsed it must come out as safe, and as sanitizeHtml has it.
+  // Except, in happy-dom, where an unknown element holding another is unwrapped in place: its
+  // NodeIterator does not visit the children DOMPurify puts back, and their text is lost (safe,
+  // audited above) or DOMPurify refuses the tree (and a copy is sanitised). Browsers' iterators
+  // visit them; in Chromium, in place and copied gave the same HTML on every page of an A/B run
+  // over a third of the corpus.
+  const ITERATOR_QUIRK = new Set(['dp-126', 'dp-146']);
   it.each(vectors.map((v) => [v.id, v]))('%s: sanitizeContent on a parsed element gives the same safe result', (_id, v) => {
     const doc = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(`<!doctype html><body><div id="readability-page-1" class="page"><p>before</p>${v.html}<p>after</p></div></body>`, 'text/html') as unknown as Document;
     const el = doc.getElementById('readability-page-1')!;
-    const out = sanitizeContent(el, BASE, win);
-    expect(audit(parse(out))).toEqual([]);
-    let source: string;
+    let source: string | null;
     try {
       source = el.innerHTML;
     } catch {
-      return; // happy-dom cannot serialise dp-196's input itself; its output was audited above
+      source = null; // happy-dom cannot serialise dp-196's input itself; its output is audited below
     }
-    expect(out).toBe(sanitizeHtml(source, BASE, win));
+    const out = sanitizeContent(el, BASE, win);
+    expect(audit(parse(out))).toEqual([]);
+    // In place: what is left in the element is what came out.
+    expect(audit(parse(el.innerHTML))).toEqual([]);
+    if (source !== null && !ITERATOR_QUIRK.has(v.id)) expect(out).toBe(sanitizeHtml(source, BASE, win));
+  });
+  it('sanitizes the content of a root it would not keep (a <form>) instead of refusing', () => {
+    const doc = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(
+      '<!doctype html><body><form id="root"><p>kept <img src="x" onerror="alert(1)"></p><input value="gone"></form></body>',
+      'text/html',
+    ) as unknown as Document;
+    const out = sanitizeContent(doc.getElementById('root')!, BASE, win);
+    expect(out).toBe('<p>kept <img src="https://news.example/a/x"></p>'.replace('https://news.example/a/', new URL('x', BASE).href.replace(/x$/, '')));
   });
 });
