@@ -214,6 +214,21 @@ async function openAlone(cdp: CdpPipe, url: string, settleMs: number): Promise<{
   return { targetId, sessionId };
 }
 
+/**
+ * Evaluates in the opened page. On a loaded machine an opening may still be on its initial
+ * about:blank when it is asked; that document goes away as the page commits: ask again.
+ */
+async function evaluateOnceOpen(cdp: CdpPipe, sessionId: string, expression: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await cdp.evaluate<string>(sessionId, expression);
+    } catch (err) {
+      if (attempt >= 20 || !/context was destroyed|Cannot find (default )?execution context/i.test((err as Error).message)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function waitForTarget(cdp: CdpPipe, match: (t: { type: string; url: string }) => boolean, what: string) {
   for (let waited = 0; waited < 15_000; waited += 100) {
     const { targetInfos } = await cdp.send<{ targetInfos: Array<{ targetId: string; type: string; url: string }> }>('Target.getTargets');
@@ -243,7 +258,7 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
     const floor: number[] = [];
     for (let i = 0; i < OPENINGS; i++) {
       const { targetId, sessionId } = await openAlone(cdp, `chrome-extension://${id}/${FLOOR_PAGE}`, 500);
-      floor.push(await cdp.evaluate<number>(sessionId, FIRST_PAINT));
+      floor.push(Number(await evaluateOnceOpen(cdp, sessionId, FIRST_PAINT)));
       await cdp.send('Target.closeTarget', { targetId });
     }
 
@@ -285,7 +300,7 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
         const answers: number[] = [];
         for (let i = 0; i < OPENINGS; i++) {
           const { targetId, sessionId } = await openAlone(cdp, popupUrl, SETTLE_MS);
-          const outcome = JSON.parse(await cdp.evaluate<string>(sessionId, OUTCOME)) as {
+          const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as {
             kind: string;
             paintedAt: number | null;
             text: string;
