@@ -174,7 +174,9 @@ export function sanitizeHtml(html: string, baseUrl: string, win: Window = global
 
 /** DOMPurify with our configuration, then our own second pass over what it kept. */
 function purify(dirty: string | Element, baseUrl: string, win: Window): DocumentFragment {
-  const fragment = purifierFor(win).sanitize(dirty) as unknown as DocumentFragment;
+  const purifier = purifierFor(win);
+  const fragment = purifier.sanitize(dirty) as unknown as DocumentFragment;
+  purifier.removed = []; // what it removed, kept until its next call (see sanitizeContent)
   enforce(fragment, baseUrl);
   dropEmptyMedia(fragment);
   return fragment;
@@ -201,8 +203,9 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
     root = el.ownerDocument.createElement('div');
     root.append(...Array.from(el.childNodes));
   }
+  const purifier = inPlacePurifierFor(win);
   try {
-    inPlacePurifierFor(win).sanitize(root);
+    purifier.sanitize(root);
   } catch {
     // DOMPurify refuses to hand back a tree that kept changing under it (happy-dom's NodeIterator
     // skips nodes put back during the walk). Sanitise a copy of what is there now instead.
@@ -210,6 +213,8 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
     const only = fragment.childNodes.length === 1 ? fragment.firstElementChild : null;
     return only && only.localName === root.localName ? only.innerHTML : serialize(fragment, win);
   }
+  // DOMPurify keeps what it removed until its next call: nodes that would hold the page's copy.
+  purifier.removed = [];
   enforce(root, baseUrl);
   dropEmptyMedia(root);
   return root.innerHTML;
