@@ -101,7 +101,7 @@ function fixUrls(node: Element, base: string): void {
   }
 }
 
-const purifiers = new WeakMap<object, DOMPurify>();
+const purifiers = { copy: new WeakMap<object, DOMPurify>(), inPlace: new WeakMap<object, DOMPurify>() };
 
 /**
  * happy-dom (our tests and `npm run eval`) defines nodeName on each subclass and leaves
@@ -126,29 +126,19 @@ function repairNodeName(win: Window): void {
   });
 }
 
-function purifierFor(win: Window): DOMPurify {
-  let purifier = purifiers.get(win);
+/**
+ * Our DOMPurify instance for `win`: 'copy' sanitises into a fragment of its own document (HTML
+ * strings, in the popup and the overlay); 'inPlace' sanitises the node it is given (sanitizeContent).
+ */
+function purifierFor(win: Window, mode: 'copy' | 'inPlace' = 'copy'): DOMPurify {
+  let purifier = purifiers[mode].get(win);
   if (!purifier) {
     repairNodeName(win);
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
     // Set once: a config passed to each sanitize() call is parsed again every time (its tag and
     // attribute sets rebuilt), a fixed cost that weighs on small pages. This instance is ours alone.
-    purifier.setConfig({ ...CONFIG, RETURN_DOM_FRAGMENT: true });
-    purifiers.set(win, purifier);
-  }
-  return purifier;
-}
-
-const inPlacePurifiers = new WeakMap<object, DOMPurify>();
-
-/** The same configuration, for sanitizeContent: sanitises the node it is given instead of a copy. */
-function inPlacePurifierFor(win: Window): DOMPurify {
-  let purifier = inPlacePurifiers.get(win);
-  if (!purifier) {
-    repairNodeName(win);
-    purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
-    purifier.setConfig({ ...CONFIG, IN_PLACE: true });
-    inPlacePurifiers.set(win, purifier);
+    purifier.setConfig({ ...CONFIG, ...(mode === 'inPlace' ? { IN_PLACE: true } : { RETURN_DOM_FRAGMENT: true }) });
+    purifiers[mode].set(win, purifier);
   }
   return purifier;
 }
@@ -203,7 +193,7 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
     root = el.ownerDocument.createElement('div');
     root.append(...Array.from(el.childNodes));
   }
-  const purifier = inPlacePurifierFor(win);
+  const purifier = purifierFor(win, 'inPlace');
   try {
     purifier.sanitize(root);
   } catch {
