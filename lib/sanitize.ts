@@ -202,9 +202,10 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
     const fragment = purify(root, baseUrl, win);
     const only = fragment.childNodes.length === 1 ? fragment.firstElementChild : null;
     return only && only.localName === root.localName ? only.innerHTML : serialize(fragment, win);
+  } finally {
+    // DOMPurify keeps what it removed until its next call: nodes that would hold the page's copy.
+    purifier.removed = [];
   }
-  // DOMPurify keeps what it removed until its next call: nodes that would hold the page's copy.
-  purifier.removed = [];
   enforce(root, baseUrl);
   dropEmptyMedia(root);
   return root.innerHTML;

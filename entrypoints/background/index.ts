@@ -109,7 +109,7 @@ export default defineBackground(() => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
     const tabId = data.tabId;
     // The reader state is the recorded one: asking the page (readerState) takes an injection,
-    // 10-60 ms, and the popup asks for it once it has painted.
+    // 10-60 ms, and the popup asks for it once this answer is in.
     const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
     if (result.status !== 'ok') return result;
     if (extracted) {

@@ -16,7 +16,7 @@ import type { Translate } from '@/lib/i18n';
 const PAGE_TIMEOUT_MS = 10_000;
 
 /** The article title's Element Timing name: `npm run bench` times the popup by its first paint. */
-export const TITLE_TIMING = 'sift-article';
+const TITLE_TIMING = 'sift-article';
 
 type View = { kind: 'loading' } | { kind: 'done'; result: PageResult } | { kind: 'failed'; message: string };
 
@@ -57,8 +57,8 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
         setOpened(new Set(result.opened));
       }
       setView({ kind: 'done', result });
-      // The answer carries the recorded reader state; the page itself says whether it is right
-      // (it may have been switched without us), after the article has painted.
+      // The answer carries the recorded reader state; the page itself says whether it is right (it
+      // may have been switched without us). Asked now, it answers while the article renders.
       if (result.status === 'ok') {
         sendMessage('readerState', { tabId }).then(
           (state) => state && setReaderActive(state.active),
