@@ -45,6 +45,7 @@ export class CdpPipe {
       }
     });
     proc.on('exit', () => this.fail(new Error('Chromium exited')));
+    proc.on('error', (err) => this.fail(new Error(`Chromium did not start: ${err.message}`)));
   }
 
   /** Starts `executable` headless with `args` and a throwaway profile. */
