@@ -131,17 +131,27 @@ const INTRO_BLOCKS = 4;
  * the article element Readability returns; true when a block was removed.
  */
 export function dropRepeatedIntro(article: Element): boolean {
-  // Leaf blocks, in document order: their text is their own.
-  const blocks = Array.from(article.querySelectorAll('p, div, blockquote')).filter((el) => !el.querySelector('p, div, blockquote'));
-  const texts = blocks.map((el) => collapseWhitespace(el.textContent));
-  for (let i = 0; i < Math.min(blocks.length - 1, INTRO_BLOCKS); i++) {
-    if (!ELLIPSIS_END.test(texts[i])) continue;
-    const stem = texts[i].replace(ELLIPSIS_END, '');
-    const next = texts.slice(i + 1).find((t) => t.length > 0);
-    // Long enough to be a sentence, not a label ("Loading..."), and the next text goes on from it.
-    if (stem.length >= 30 && next && next.length > stem.length && next.startsWith(stem)) {
-      blocks[i].remove();
-      return true;
+  // Leaf blocks, in document order (their text is their own), read only as far as needed: a
+  // candidate among the first INTRO_BLOCKS, then the first text after it.
+  let index = 0;
+  let pending: { el: Element; stem: string } | null = null;
+  for (const el of article.querySelectorAll('p, div, blockquote')) {
+    if (el.querySelector('p, div, blockquote')) continue;
+    const text = collapseWhitespace(el.textContent);
+    if (pending && text) {
+      // The next text goes on from the teaser.
+      if (text.length > pending.stem.length && text.startsWith(pending.stem)) {
+        pending.el.remove();
+        return true;
+      }
+      pending = null;
+    }
+    if (index++ < INTRO_BLOCKS && ELLIPSIS_END.test(text)) {
+      const stem = text.replace(ELLIPSIS_END, '');
+      // Long enough to be a sentence, not a label ("Loading...").
+      if (stem.length >= 30) pending = { el, stem };
+    } else if (!pending && index >= INTRO_BLOCKS) {
+      break;
     }
   }
   return false;
