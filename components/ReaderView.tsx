@@ -1,5 +1,6 @@
 // The reader view of one page: title, byline / site / date, reading time, the article, then the
 // related blocks. The popup and the in-page reader both render it.
+import { useEffect, useState } from 'preact/hooks';
 import type { Extraction } from '@/lib/types';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
@@ -22,6 +23,10 @@ export interface ReaderViewProps {
 export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = related.reduce((sum, block) => sum + block.items.length, 0);
+  // The related list comes after the article has painted (an effect runs after the frame): the
+  // first frame lays out and paints only what the reader sees first (issue 4).
+  const [showRelated, setShowRelated] = useState(false);
+  useEffect(() => setShowRelated(true), []);
   return (
     <div class="sift-reader">
       {article ? (
@@ -54,7 +59,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming }: R
       ) : (
         <p class="sift-note">{t('noArticleText')}</p>
       )}
-      {relatedCount > 0 && (
+      {showRelated && relatedCount > 0 && (
         <RelatedList blocks={related} opened={opened} onOpenLink={onOpenLink} t={t} lang={article?.lang} dir={article?.dir} />
       )}
     </div>

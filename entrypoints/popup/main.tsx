@@ -19,7 +19,16 @@ async function targetTab(): Promise<{ tabId: number; url?: string; inTab: boolea
 // The interface follows the browser's language (public/_locales); a missing message shows its key.
 // (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
 const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-const t: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
+// Each answer is kept: getMessage is a call into the browser's bindings, and the related list
+// asks for the same few words once per item.
+const said = new Map<string, string>();
+const t: Translate = (key, substitutions) => {
+  const list = substitutionList(substitutions);
+  const id = list.length ? `${key}\u0000${list.join('\u0000')}` : key;
+  let text = said.get(id);
+  if (text === undefined) said.set(id, (text = getMessage(key, list) || key));
+  return text;
+};
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('extName');
 

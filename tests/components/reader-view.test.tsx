@@ -48,6 +48,16 @@ describe('ReaderView', () => {
     expect(order).toEqual(['sift-body', 'sift-related']);
   });
 
+  it('paints the article first and adds the related list after that frame', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    // Outside act(), effects wait for the frame: the first render has the article and no list.
+    render(<ReaderView extraction={extraction} opened={new Set()} onOpenLink={() => {}} t={en} />, root);
+    expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
+    expect(root.querySelector('.sift-related')).toBeNull();
+    await vi.waitFor(() => expect(root.querySelectorAll('.sift-item-link')).toHaveLength(1));
+  });
+
   it('says when there is no article text and still lists related items', () => {
     mount({ ...extraction, article: null });
     expect(root.querySelector('.sift-title')).toBeNull();
