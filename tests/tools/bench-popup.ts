@@ -24,6 +24,14 @@ export interface PopupPageMeasure {
   /** The first opening on the page (nothing cached) and the later ones (the background's cached extraction). */
   coldMs: number | null;
   warmP50: number | null;
+  /**
+   * The same article in BARE_PAGE, opened in turn with the popup: a page of the extension that
+   * fetches the popup's own rendered article from the extension's files and sets it as HTML under
+   * the popup's CSS. No framework, no sanitiser, no message to the tab: what a popup of this
+   * article cannot go below on this machine. One per opening, in ms.
+   */
+  bareSamples: number[];
+  bareP50: number | null;
 }
 
 export interface HeapMeasure {
@@ -53,12 +61,21 @@ export type PopupMeasure =
       heap: HeapMeasure | null;
       /** First paint of an empty page of the extension (FLOOR_PAGE), p50: what any popup pays here. */
       floorP50: number | null;
+      floorP95: number | null;
+      /** BARE_PAGE's title painted, all pages: p50 and p95. */
+      bareP50: number | null;
+      bareP95: number | null;
     }
   | { status: 'n/a'; reason: string; pages: PopupPageMeasure[]; heap: HeapMeasure | null };
 
 const OPENINGS = 10;
 /** An empty page added to the timing copy only: the browser's own cost of opening an extension page. */
 const FLOOR_PAGE = 'bench-floor.html';
+/**
+ * Added to the timing copy only: renders bench-bare-<n>.json (the article the popup painted,
+ * saved by the bench after the popup's first opening) with the popup's stylesheet.
+ */
+const BARE_PAGE = 'bench-bare.html';
 const CYCLES = 50;
 const ARTICLE = '.sift-article .sift-body';
 /** ReaderView's article title carries elementtiming="sift-article" for this. */
@@ -145,8 +162,38 @@ function timingCopy(extDir: string): string {
   manifest.host_permissions = ['<all_urls>'];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   writeFileSync(join(copy, FLOOR_PAGE), '<!doctype html><meta charset="utf-8"><title>floor</title><p>An empty extension page.</p>');
+  // The popup's stylesheets, as its HTML links them (Vite puts them in the head).
+  const popupHtml = readFileSync(join(copy, manifest.action?.default_popup ?? 'popup.html'), 'utf8');
+  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).join('');
+  writeFileSync(join(copy, BARE_PAGE), `<!doctype html><html><head><meta charset="utf-8"><title>bare</title><script src="/bench-bare.js"></script>${styles}</head><body><div id="app"></div></body></html>`);
+  writeFileSync(join(copy, 'bench-bare.js'), BARE_SCRIPT);
   return copy;
 }
+
+// BARE_PAGE's script (MV3 pages take no inline script): the classes are ReaderView's.
+const BARE_SCRIPT = `fetch('/bench-bare-' + new URLSearchParams(location.search).get('n') + '.json').then((r) => r.json()).then((a) => {
+  const show = () => {
+    const root = document.createElement('div');
+    root.className = 'sift-root sift-popup';
+    root.innerHTML = '<main class="sift-main"><div class="sift-reader"><article class="sift-article"><header class="sift-header">'
+      + '<h1 class="sift-title" elementtiming="${ARTICLE_TIMING}"></h1></header><div class="sift-body"></div></article></div></main>';
+    const article = root.querySelector('article');
+    if (a.lang) article.lang = a.lang;
+    if (a.dir) article.dir = a.dir;
+    root.querySelector('h1').textContent = a.title;
+    root.querySelector('.sift-body').innerHTML = a.html;
+    document.getElementById('app').append(root);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+  else show();
+});
+`;
+
+// What the popup painted, for BARE_PAGE.
+const PAINTED_ARTICLE = `JSON.stringify((() => {
+  const article = document.querySelector('.sift-article');
+  return { title: article.querySelector('.sift-title').textContent, html: article.querySelector('.sift-body').innerHTML, lang: article.lang, dir: article.dir };
+})())`;
 
 /** Measures the popup on `pages`; n/a (with the reason) while the extension has no popup yet. */
 export async function measurePopup(extDir: string | null, pages: PageSource[]): Promise<PopupMeasure> {
@@ -172,7 +219,18 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
     note: `reader cycles failed: ${err.message.split('\n')[0]}`,
   }));
   const all = timed.results.flatMap((r) => r.samples);
-  return { status: 'ok', pages: timed.results, p50: percentile(all, 0.5), p95: percentile(all, 0.95), heap, floorP50: percentile(timed.floor, 0.5) };
+  const bare = timed.results.flatMap((r) => r.bareSamples);
+  return {
+    status: 'ok',
+    pages: timed.results,
+    p50: percentile(all, 0.5),
+    p95: percentile(all, 0.95),
+    heap,
+    floorP50: percentile(timed.floor, 0.5),
+    floorP95: percentile(timed.floor, 0.95),
+    bareP50: percentile(bare, 0.5),
+    bareP95: percentile(bare, 0.95),
+  };
 }
 
 // Read in the popup once it has been left alone to open: when the article's title was painted
@@ -295,10 +353,12 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
         );
         if (tabId == null) throw new Error(`no tab for ${source.url}`);
         const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
+        const bareUrl = `chrome-extension://${id}/${BARE_PAGE}?n=${results.length}`;
         const samples: number[] = [];
         const firstPaints: number[] = [];
         const answers: number[] = [];
-        for (let i = 0; i < OPENINGS; i++) {
+        const bareSamples: number[] = [];
+        const openPopup = async (first: boolean) => {
           const { targetId, sessionId } = await openAlone(cdp, popupUrl, SETTLE_MS);
           const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as {
             kind: string;
@@ -307,13 +367,35 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
             firstPaint: number | null;
             answer: number | null;
           };
-          await cdp.send('Target.closeTarget', { targetId });
           if (outcome.kind !== 'article' || outcome.paintedAt == null) {
+            await cdp.send('Target.closeTarget', { targetId });
             throw new Error(`${source.id}: the popup showed no article (${outcome.text})`);
           }
+          if (first) writeFileSync(join(extDir, `bench-bare-${results.length}.json`), await cdp.evaluate<string>(sessionId, PAINTED_ARTICLE));
+          await cdp.send('Target.closeTarget', { targetId });
           samples.push(outcome.paintedAt);
           if (outcome.firstPaint != null) firstPaints.push(outcome.firstPaint);
           if (outcome.answer != null) answers.push(outcome.answer);
+        };
+        const openBare = async () => {
+          const { targetId, sessionId } = await openAlone(cdp, bareUrl, SETTLE_MS);
+          const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as { kind: string; paintedAt: number | null; text: string };
+          await cdp.send('Target.closeTarget', { targetId });
+          if (outcome.kind !== 'article' || outcome.paintedAt == null) throw new Error(`${source.id}: the bare page showed no article`);
+          bareSamples.push(outcome.paintedAt);
+        };
+        // The popup's first opening comes first (it is the cold one, and the bare page shows what
+        // it painted); after that the two take turns leading, so neither always follows the other.
+        await openPopup(true);
+        await openBare();
+        for (let i = 1; i < OPENINGS; i++) {
+          if (i % 2) {
+            await openBare();
+            await openPopup(false);
+          } else {
+            await openPopup(false);
+            await openBare();
+          }
         }
         results.push({
           id: source.id,
@@ -324,6 +406,8 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
           answerP50: percentile(answers, 0.5),
           coldMs: samples[0] ?? null,
           warmP50: percentile(samples.slice(1), 0.5),
+          bareSamples,
+          bareP50: percentile(bareSamples, 0.5),
         });
       } finally {
         stopServing();
