@@ -55,6 +55,8 @@ export type OpName = (typeof OPS)[number];
 export interface PageMeasure {
   elements: number;
   timings: Record<OpName, OpTiming>;
+  /** detect / isProbablyReaderable and extract / Readability.parse, each timed as a pair (timePair). */
+  ratios: { detectVsIsProbablyReaderable: number | null; extractVsReadabilityParse: number | null };
   /** What the operations returned (once), to make sure the work was really done. */
   readerable: boolean;
   detectIsArticle: boolean | null;
@@ -84,39 +86,110 @@ function median(values: number[]): number {
  */
 export function timeOp(fn: () => unknown, opts: TimingOptions = DEFAULT_TIMING): OpTiming {
   const started = performance.now();
-  let firstMs: number;
+  const first = firstCall(fn);
+  if ('error' in first) return first;
+  warmUp([fn], opts, started);
+  const reps = batchSize(fn, opts, started);
+  const perCall: number[] = [];
+  while (perCall.length < opts.samples) {
+    perCall.push(batch(fn, reps));
+    if (perCall.length >= 3 && performance.now() - started > opts.budgetMs) break;
+  }
+  return { ms: median(perCall), firstMs: first.firstMs, reps, samples: perCall.length };
+}
+
+/** The cold first call: its time, or the error it threw. */
+function firstCall(fn: () => unknown): { firstMs: number } | OpTiming {
   try {
     const t0 = performance.now();
     fn();
-    firstMs = performance.now() - t0;
+    return { firstMs: performance.now() - t0 };
   } catch (err) {
     return { ms: null, firstMs: null, reps: 0, samples: 0, error: message(err) };
   }
-  // Warm-up before anything is timed: a fresh page has not compiled the code yet (the cold first
-  // call above is reported on its own), and batches timed during tier-up measure the JIT.
-  // V8 optimises a function only after enough calls, and an outer function (detect) later than
-  // the inner ones it calls: at least 30 calls and `warmMs`, within a third of the budget.
-  const warmUntil = performance.now() + opts.warmMs;
+}
+
+/**
+ * Warm-up before anything is timed: a fresh page has not compiled the code yet (the cold first
+ * call is reported on its own), and batches timed during tier-up measure the JIT. V8 optimises a
+ * function only after enough calls, and an outer function (detect) later than the inner ones it
+ * calls: at least 30 calls of each and `warmMs` each, within a third of the budget.
+ */
+function warmUp(fns: Array<() => unknown>, opts: TimingOptions, started: number): void {
+  const warmUntil = performance.now() + opts.warmMs * fns.length;
   for (let i = 0; i < 30 || performance.now() < warmUntil; i++) {
-    fn();
-    if (performance.now() - started > opts.budgetMs / 3) break;
+    for (const fn of fns) fn();
+    if (performance.now() - started > (opts.budgetMs * fns.length) / 3) break;
   }
+}
+
+/** Calls per batch: doubled until a batch lasts `batchMs` (or the budget is spent). */
+function batchSize(fn: () => unknown, opts: TimingOptions, started: number, budgetMs = opts.budgetMs): number {
   let reps = 1;
   for (;;) {
     const t0 = performance.now();
     for (let i = 0; i < reps; i++) fn();
     const elapsed = performance.now() - t0;
-    if (elapsed >= opts.batchMs || performance.now() - started > opts.budgetMs) break;
+    if (elapsed >= opts.batchMs || performance.now() - started > budgetMs) return reps;
     reps = elapsed > 0 ? Math.max(reps * 2, Math.ceil((reps * opts.batchMs * 1.2) / elapsed)) : reps * 8;
   }
-  const perCall: number[] = [];
-  while (perCall.length < opts.samples) {
-    const t0 = performance.now();
-    for (let i = 0; i < reps; i++) fn();
-    perCall.push((performance.now() - t0) / reps);
-    if (perCall.length >= 3 && performance.now() - started > opts.budgetMs) break;
+}
+
+/** One timed batch: the time of one call. */
+function batch(fn: () => unknown, reps: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return (performance.now() - t0) / reps;
+}
+
+export interface PairTiming {
+  base: OpTiming;
+  op: OpTiming;
+  /** Median over the batch pairs of op's time / base's time; null when either threw. */
+  ratio: number | null;
+}
+
+/**
+ * Times `op` against `base` with their batches taking turns (base op, op base, …), each op's
+ * batches as timeOp times them. A ratio of two operations timed one after the other moves with
+ * whatever else the machine did in between (on these machines the same code's extract/parse ratio
+ * moved 1.19x–1.51x between runs); a pair of adjacent batches shares it. The ratio is the median of
+ * the pairs' ratios.
+ */
+export function timePair(base: () => unknown, op: () => unknown, opts: TimingOptions = DEFAULT_TIMING): PairTiming {
+  const started = performance.now();
+  const firstBase = firstCall(base);
+  const firstOp = firstCall(op);
+  // One that throws has no time; the other is timed alone.
+  if ('error' in firstBase) return { base: firstBase, op: 'error' in firstOp ? firstOp : timeOp(op, opts), ratio: null };
+  if ('error' in firstOp) return { base: timeOp(base, opts), op: firstOp, ratio: null };
+  warmUp([base, op], opts, started);
+  const budgetMs = opts.budgetMs * 2;
+  const baseReps = batchSize(base, opts, started, budgetMs);
+  const opReps = batchSize(op, opts, started, budgetMs);
+  const baseTimes: number[] = [];
+  const opTimes: number[] = [];
+  const ratios: number[] = [];
+  while (baseTimes.length < opts.samples) {
+    let b: number;
+    let o: number;
+    if (ratios.length % 2) {
+      o = batch(op, opReps);
+      b = batch(base, baseReps);
+    } else {
+      b = batch(base, baseReps);
+      o = batch(op, opReps);
+    }
+    baseTimes.push(b);
+    opTimes.push(o);
+    if (b > 0) ratios.push(o / b);
+    if (baseTimes.length >= 3 && performance.now() - started > budgetMs) break;
   }
-  return { ms: median(perCall), firstMs, reps, samples: perCall.length };
+  return {
+    base: { ms: median(baseTimes), firstMs: firstBase.firstMs, reps: baseReps, samples: baseTimes.length },
+    op: { ms: median(opTimes), firstMs: firstOp.firstMs, reps: opReps, samples: opTimes.length },
+    ratio: ratios.length ? median(ratios) : null,
+  };
 }
 
 /** One pass over every element: the floor for any detector. */
@@ -149,26 +222,31 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   const doc = document;
   const before = fingerprint(doc);
   // The first calls below are also the "first call" timings: nothing has run on the page yet.
+  const treeWalker = timeOp(() => walkElements(doc), opts);
+  // detect as the content script calls it.
+  const detection = timePair(() => isProbablyReaderable(doc), () => detect(doc, url, ON_PAGE_LOAD), opts);
+  const extraction = timePair(() => readabilityOnClone(doc), () => extract(doc, url), opts);
   const timings = {
-    treeWalker: timeOp(() => walkElements(doc), opts),
-    isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), opts),
-    detect: timeOp(() => detect(doc, url, ON_PAGE_LOAD), opts), // as the content script calls it
-    readabilityParse: timeOp(() => readabilityOnClone(doc), opts),
-    extract: timeOp(() => extract(doc, url), opts),
+    treeWalker,
+    isProbablyReaderable: detection.base,
+    detect: detection.op,
+    readabilityParse: extraction.base,
+    extract: extraction.op,
   };
   const phaseOpts = { ...opts, samples: Math.min(opts.samples, 5), budgetMs: opts.budgetMs / 2 };
   const phases: Record<string, OpTiming> = {};
   for (const [name, fn] of Object.entries(phasesOf(doc))) phases[name] = timeOp(() => fn(doc, url), phaseOpts);
   const mutated = fingerprint(doc) !== before;
-  const extraction = tryOnce(() => extract(doc, url));
+  const extracted = tryOnce(() => extract(doc, url));
   return {
     elements: doc.getElementsByTagName('*').length,
     timings,
+    ratios: { detectVsIsProbablyReaderable: detection.ratio, extractVsReadabilityParse: extraction.ratio },
     readerable: isProbablyReaderable(doc),
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),
     readabilityTextLength: tryOnce(() => readabilityOnClone(doc)?.textContent?.length ?? 0),
-    extractTextLength: extraction ? (extraction.article?.textLength ?? 0) : null,
-    relatedItems: extraction ? itemCount(extraction.related) : null,
+    extractTextLength: extracted ? (extracted.article?.textLength ?? 0) : null,
+    relatedItems: extracted ? itemCount(extracted.related) : null,
     mutated,
     phases,
   };

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUGE_PAGE, generateHugePage } from './bench-gen';
+import { timePair } from './bench-page';
 import { measureShipped } from './bench-sizes';
 
 describe('bench stress page generator', () => {
@@ -73,5 +74,43 @@ describe('bench size report', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench timePair', () => {
+  // A clock that moves only when the timed functions run: each costs its work times the machine's
+  // slowness, which grows as time goes on (a machine getting busier during the measurement).
+  let now = 0;
+  const slowness = () => 1 + now / 200;
+  const work = (units: number) => () => {
+    now += units * slowness();
+  };
+  const opts = { batchMs: 4, samples: 7, budgetMs: 400, warmMs: 10 };
+  afterEach(() => {
+    vi.restoreAllMocks();
+    now = 0;
+  });
+
+  it('gives the ratio of adjacent batches, which a machine slowing down does not move', () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const t = timePair(work(1), work(2), opts);
+    expect(t.base.samples).toBe(7);
+    expect(t.op.samples).toBe(7);
+    expect(t.ratio).toBeGreaterThan(1.9);
+    expect(t.ratio).toBeLessThan(2.1);
+    // Timed one after the other, the same two would have differed by more than their work.
+    now = 0;
+    const alone = [timePair(work(1), work(1), opts).base.ms!, timePair(work(2), work(2), opts).base.ms!];
+    expect(alone[1] / alone[0]).toBeGreaterThan(2.2);
+  });
+
+  it('times the other one alone when one throws', () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const t = timePair(() => {
+      throw new Error('no');
+    }, work(1), opts);
+    expect(t.base).toMatchObject({ ms: null, error: 'no' });
+    expect(t.op.ms).toBeGreaterThan(0);
+    expect(t.ratio).toBeNull();
   });
 });

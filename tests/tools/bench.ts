@@ -209,13 +209,13 @@ async function main() {
       ...(firstError ? { firstError } : {}),
     };
   }
-  const ratio = (a: OpName, b: OpName) =>
+  // Each page's ratio is the one its pair of operations was timed for (bench-page.ts timePair).
+  const ratio = (name: keyof PageMeasure['ratios']) =>
     measured
-      .map((r) => ({ id: r.id, a: r.measure!.timings[a].ms, b: r.measure!.timings[b].ms }))
-      .filter((x) => x.a != null && x.b != null && x.b > 0)
-      .map((x) => ({ id: x.id, r: x.a! / x.b! }));
-  const detectRatios = ratio('detect', 'isProbablyReaderable');
-  const extractRatios = ratio('extract', 'readabilityParse');
+      .map((r) => ({ id: r.id, r: r.measure!.ratios[name] }))
+      .filter((x): x is { id: string; r: number } => x.r != null);
+  const detectRatios = ratio('detectVsIsProbablyReaderable');
+  const extractRatios = ratio('extractVsReadabilityParse');
   const worst = (list: { id: string; r: number }[]) =>
     [...list].sort((x, y) => y.r - x.r).slice(0, 5).map((x) => ({ id: x.id, ratio: Number(x.r.toFixed(2)) }));
   const slowest = (op: OpName) =>
