@@ -64,14 +64,13 @@ function addListAfter(start: Node, headingLength: number, body: Element, self: s
 /**
  * Whether a text node may be a related heading, by its text alone: short, with a cue word, not
  * link text. The cue regex runs before any call into the DOM: it rejects most text (measured ~25%
- * faster than asking for the parent first, and faster than scanning every node for its trimmed
- * length; only prose, whose ends show it is too long, skips it).
+ * faster than asking for the parent first). Only a node too long for a heading is trimmed first:
+ * one still too long once trimmed is not scanned (on the pages where detection is slowest, this
+ * halved the candidates and cut the pass by 15–65%).
  */
 export function mayBeHeading(n: Node, data: string): boolean {
   const length = data.length;
-  if (length > 400) return false;
-  // Prose without whitespace at its ends is too long for a heading as it is: no need to scan it.
-  if (length > MAX_HEADING + 20 && !/\s/.test(data[0] + data[length - 1])) return false;
+  if (length > 400 || (length > MAX_HEADING + 20 && data.trim().length > MAX_HEADING + 20)) return false;
   return CUE.test(data) && n.parentElement!.localName !== 'a';
 }
 

@@ -99,6 +99,8 @@ describe('countRelatedLite scopes (how detect() calls it)', () => {
     expect(mayBeHeading(text, 'Related stories')).toBe(true);
     expect(mayBeHeading(text, `\n${' '.repeat(200)}Related stories\n${' '.repeat(100)}`)).toBe(true);
     expect(mayBeHeading(text, `Related stories ${'and more prose about the matter '.repeat(4)}end.`)).toBe(false);
+    // Prose indented in the markup: too long once trimmed, so not scanned for a cue.
+    expect(mayBeHeading(text, `\n    Related stories ${'and more prose about the matter '.repeat(4)}end.\n  `)).toBe(false);
     expect(mayBeHeading(text, `Related ${'x'.repeat(400)}`)).toBe(false);
     expect(mayBeHeading(text, 'Weather today')).toBe(false);
   });
