@@ -388,7 +388,7 @@ async function main() {
       p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; loading skeleton painted at p50 ${fmtMs(pg.firstPaintP50)}; page's answer in the popup at p50 ${fmtMs(pg.answerP50)}; first opening ${fmtMs(pg.coldMs)}, later ones (cached) p50 ${fmtMs(pg.warmP50)})`);
     }
     p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
-    p(`  floor: an empty extension page opened the same way paints its first frame at p50 ${fmtMs(popup.floorP50)}, p95 ${fmtMs(popup.floorP95)}`);
+    p(`  floor: an empty extension page opened the same way paints its first frame at p50 ${fmtMs(popup.floorP50)}, p95 ${fmtMs(popup.floorP95)} (the browser's first page of the extension, before them: ${fmtMs(popup.floorFirst)})`);
     p(`  bare: the same articles in a page with the popup's CSS and no framework, sanitiser or message (one fetch, innerHTML), opened in turn with the popup: title painted at p50 ${fmtMs(popup.bareP50)}, p95 ${fmtMs(popup.bareP95)} (${popup.pages.map((pg) => `${pg.id} p50 ${fmtMs(pg.bareP50)}`).join(', ')})`);
   } else p(`  n/a: ${popup.reason}`);
   if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
