@@ -65,8 +65,8 @@ function addListAfter(start: Node, headingLength: number, body: Element, self: s
  * Whether a text node may be a related heading, by its text alone: short, with a cue word, not
  * link text. The cue regex runs before any call into the DOM: it rejects most text (measured ~25%
  * faster than asking for the parent first). Only a node too long for a heading is trimmed first:
- * one still too long once trimmed is not scanned (on the pages where detection is slowest, this
- * halved the candidates and cut the pass by 15–65%).
+ * one still too long once trimmed is not scanned (on five of the pages where detection is slowest,
+ * 13–47% fewer candidates, and the pass over their text 15–65% faster).
  */
 export function mayBeHeading(n: Node, data: string): boolean {
   const length = data.length;
