@@ -13,7 +13,7 @@ import { findFirefox, launchFirefox, type RunningFirefox } from './firefox-launc
 import { serveFixture, type FixtureServer } from './firefox-server';
 
 const fixtureDir = join(repoRoot, 'tests/fixtures/seed-dedecms');
-const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as { related: unknown[] };
+const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as { title: string; related: unknown[] };
 
 interface Manifest {
   name: string;
@@ -40,6 +40,18 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'sift-firefox-build-'));
   extensionDir = await buildFirefox(outDir);
 }, 120_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until `done` accepts its value or `ms` pass; returns the last value. */
+async function pollFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
+  let value = await read();
+  for (let waited = 0; !done(value) && waited < ms; waited += 250) {
+    await sleep(250);
+    value = await read();
+  }
+  return value;
+}
 
 afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
@@ -118,12 +130,10 @@ describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
 
     // The badge appears once the content script has detected the page and told the background.
-    let state: ToolbarState = { installed: false };
-    for (let waited = 0; waited < 20_000; waited += 200) {
-      state = await marionette.execute<ToolbarState>(readToolbarState, [id]);
-      if (state.badge) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const state = await pollFor(
+      () => marionette.execute<ToolbarState>(readToolbarState, [id]),
+      (s) => !!s.badge,
+    );
     expect(state).toMatchObject({ installed: true, action: true, url: server.pageUrl });
     // The seed page is an article with its labelled related items; the badge counts them, and
     // the tooltip, set for this tab, replaces the manifest's default title.
@@ -132,4 +142,87 @@ describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
     expect(state.title).toBeTruthy();
     expect(state.title, 'tooltip on the seed page').not.toBe(defaultTitle);
   }, 90_000);
+});
+
+/** The add-on's moz-extension host and Firefox's WebExtension id of the selected tab (chrome context). */
+const readExtensionTab = `
+  const [id] = arguments;
+  const policy = WebExtensionPolicy.getByID(id);
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  return { host: policy.mozExtensionHostname, tabId: ExtensionParent.apiManager.global.tabTracker.getId(gBrowser.selectedTab) };
+`;
+
+/** What the popup shows (content context, in the popup's tab). */
+const readPopup = `return {
+  title: document.querySelector('.sift-article .sift-title')?.textContent ?? null,
+  items: document.querySelectorAll('.sift-related .sift-item-link').length,
+  state: document.querySelector('.sift-state')?.textContent ?? null,
+  pressed: document.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') ?? null,
+};`;
+
+interface PopupView {
+  title: string | null;
+  items: number;
+  state: string | null;
+  pressed: string | null;
+}
+
+// The popup in Firefox, opened as a tab pointed at the fixture's tab (popup.html?tab=<id>, as the
+// Chromium tests do), from the test build: a test cannot click the toolbar button for activeTab.
+describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headless, test build)', () => {
+  let browser: RunningFirefox | undefined;
+  let server: FixtureServer | undefined;
+  let testOutDir = '';
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (testOutDir) rmSync(testOutDir, { recursive: true, force: true });
+  });
+
+  it('shows the article and its related items, and switches the page to reader mode and back', async () => {
+    if (!firefox) throw new Error('firefox-esr is not installed; .ci/run installs it (apt-get install firefox-esr)');
+    testOutDir = mkdtempSync(join(tmpdir(), 'sift-firefox-e2e-'));
+    const testBuild = await buildFirefox(testOutDir, { e2e: true });
+    server = await serveFixture(fixtureDir);
+    browser = await launchFirefox(firefox, server.port);
+    const { marionette } = browser;
+    const { value: id } = await marionette.command<{ value: string }>('Addon:Install', { path: testBuild, temporary: true });
+    await marionette.command('WebDriver:Navigate', { url: server.pageUrl });
+    const pageWindow = (await marionette.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
+    await marionette.command('Marionette:SetContext', { value: 'chrome' });
+    await pollFor(() => marionette.execute<ToolbarState>(readToolbarState, [id]), (s) => !!s.badge);
+    const { host, tabId } = await marionette.execute<{ host: string; tabId: number }>(readExtensionTab, [id]);
+    await marionette.command('Marionette:SetContext', { value: 'content' });
+
+    const openPopup = async () => {
+      const { handle } = await marionette.command<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
+      await marionette.command('WebDriver:SwitchToWindow', { handle, focus: true });
+      await marionette.command('WebDriver:Navigate', { url: `moz-extension://${host}/popup.html?tab=${tabId}` });
+      return handle;
+    };
+    const popupView = () => marionette.execute<PopupView>(readPopup);
+    const overlays = async () => {
+      await marionette.command('WebDriver:SwitchToWindow', { handle: pageWindow, focus: true });
+      return marionette.execute<number>(`return document.querySelectorAll('sift-reader').length;`);
+    };
+
+    // The article extracted in the page (the extractor injected into Firefox's tab) and rendered.
+    await openPopup();
+    const view = await pollFor(popupView, (v) => !!v.title && v.items > 0);
+    expect(view).toMatchObject({ title: labels.title, items: labels.related.length, state: null, pressed: 'false' });
+
+    // Reader mode on from the popup: the overlay is in the page.
+    await marionette.execute(`document.querySelector('button[aria-pressed]').click();`);
+    expect((await pollFor(popupView, (v) => v.pressed === 'true')).pressed).toBe('true');
+    expect(await overlays()).toBe(1);
+
+    // A popup opened again shows reader mode on (as recorded, and as the page itself says), and
+    // switches it off: the page is left without the overlay.
+    await openPopup();
+    expect((await pollFor(popupView, (v) => v.pressed === 'true')).pressed).toBe('true');
+    await marionette.execute(`document.querySelector('button[aria-pressed]').click();`);
+    expect((await pollFor(popupView, (v) => v.pressed === 'false')).pressed).toBe('false');
+    expect(await overlays()).toBe(0);
+  }, 180_000);
 });
