@@ -125,6 +125,8 @@ function isoTime(...candidates: (string | null | undefined)[]): string | undefin
 /** What lib/extract.ts already knows about the page, so that nothing is worked out twice. */
 export interface Prepared {
   score?: DetectionScore;
+  /** The page's language as detection found it (lib/detect.ts pageLang, with the same score). */
+  lang?: string;
   /** The related blocks' elements in `doc` (lib/extract-related.ts scanRelated). */
   relatedParts?: Element[];
   /** `doc` is a private copy (entrypoints/extractor.ts): change it instead of cloning it again. */
@@ -163,7 +165,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const metaByline = meta(metas, 'author', 'article:author');
   const metaSite = meta(metas, 'og:site_name', 'application-name');
-  const guessedLang = pageLang(doc, score.sample);
+  const guessedLang = prepared.lang ?? pageLang(doc, score.sample);
   // Chinese CMS pages say who and when only in an info line under the headline; other pages are
   // not walked for one.
   const info = guessedLang !== 'zh' || (declared && metaByline) ? {} : cmsInfo(doc);

@@ -22,10 +22,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     // the related extractor must never cost us the article
   }
   const count = itemCount(related.blocks);
+  const detection = detectionOf(doc, score, () => count);
   return {
     url,
-    detection: detectionOf(doc, score, () => count),
-    article: extractArticle(doc, url, { score, relatedParts: related.parts, ownCopy: options.ownCopy }),
+    detection,
+    article: extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy }),
     related: related.blocks,
   };
 }
