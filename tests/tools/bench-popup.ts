@@ -276,6 +276,30 @@ async function openAlone(cdp: CdpPipe, url: string, settleMs: number): Promise<{
   return { targetId, sessionId };
 }
 
+interface Outcome {
+  kind: string;
+  paintedAt: number | null;
+  text: string;
+  firstPaint: number | null;
+  answer: number | null;
+}
+
+/**
+ * Opens `url` alone, reads what it painted and when (OUTCOME), and closes it; throws when it
+ * painted no article (`what` names it). `save`: also writes the painted article there (PAINTED_ARTICLE).
+ */
+async function openAndRead(cdp: CdpPipe, url: string, what: string, save?: string): Promise<Outcome & { paintedAt: number }> {
+  const { targetId, sessionId } = await openAlone(cdp, url, SETTLE_MS);
+  try {
+    const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as Outcome;
+    if (outcome.kind !== 'article' || outcome.paintedAt == null) throw new Error(`${what} showed no article (${outcome.text})`);
+    if (save) writeFileSync(save, await cdp.evaluate<string>(sessionId, PAINTED_ARTICLE));
+    return { ...outcome, paintedAt: outcome.paintedAt };
+  } finally {
+    await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
+  }
+}
+
 /**
  * Evaluates in the opened page. On a loaded machine an opening may still be on its initial
  * about:blank when it is asked; that document goes away as the page commits: ask again.
@@ -363,30 +387,15 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
         const answers: number[] = [];
         const bareSamples: number[] = [];
         const openPopup = async (first: boolean) => {
-          const { targetId, sessionId } = await openAlone(cdp, popupUrl, SETTLE_MS);
-          const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as {
-            kind: string;
-            paintedAt: number | null;
-            text: string;
-            firstPaint: number | null;
-            answer: number | null;
-          };
-          if (outcome.kind !== 'article' || outcome.paintedAt == null) {
-            await cdp.send('Target.closeTarget', { targetId });
-            throw new Error(`${source.id}: the popup showed no article (${outcome.text})`);
-          }
-          if (first) writeFileSync(join(extDir, `bench-bare-${results.length}.json`), await cdp.evaluate<string>(sessionId, PAINTED_ARTICLE));
-          await cdp.send('Target.closeTarget', { targetId });
+          // The first opening also leaves what it painted for the bare page.
+          const save = first ? join(extDir, `bench-bare-${results.length}.json`) : undefined;
+          const outcome = await openAndRead(cdp, popupUrl, `${source.id}: the popup`, save);
           samples.push(outcome.paintedAt);
           if (outcome.firstPaint != null) firstPaints.push(outcome.firstPaint);
           if (outcome.answer != null) answers.push(outcome.answer);
         };
         const openBare = async () => {
-          const { targetId, sessionId } = await openAlone(cdp, bareUrl, SETTLE_MS);
-          const outcome = JSON.parse(await evaluateOnceOpen(cdp, sessionId, OUTCOME)) as { kind: string; paintedAt: number | null; text: string };
-          await cdp.send('Target.closeTarget', { targetId });
-          if (outcome.kind !== 'article' || outcome.paintedAt == null) throw new Error(`${source.id}: the bare page showed no article`);
-          bareSamples.push(outcome.paintedAt);
+          bareSamples.push((await openAndRead(cdp, bareUrl, `${source.id}: the bare page`)).paintedAt);
         };
         // The popup's first opening comes first (it is the cold one, and the bare page shows what
         // it painted); after that the two take turns leading, so neither always follows the other.
