@@ -167,9 +167,14 @@ function purify(dirty: string | Element, baseUrl: string, win: Window): Document
   const purifier = purifierFor(win);
   const fragment = purifier.sanitize(dirty) as unknown as DocumentFragment;
   purifier.removed = []; // what it removed, kept until its next call (see sanitizeContent)
-  enforce(fragment, baseUrl);
-  dropEmptyMedia(fragment);
+  secondPass(fragment, baseUrl);
   return fragment;
+}
+
+/** Ours, after DOMPurify, wherever it sanitised: the allow-list and URLs again, then empty media. */
+function secondPass(root: DocumentFragment | Element, baseUrl: string): void {
+  enforce(root, baseUrl);
+  dropEmptyMedia(root);
 }
 
 function serialize(fragment: DocumentFragment, win: Window): string {
@@ -206,8 +211,7 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
     // DOMPurify keeps what it removed until its next call: nodes that would hold the page's copy.
     purifier.removed = [];
   }
-  enforce(root, baseUrl);
-  dropEmptyMedia(root);
+  secondPass(root, baseUrl);
   return root.innerHTML;
 }
 
