@@ -199,7 +199,6 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
       const { handle } = await marionette.command<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
       await marionette.command('WebDriver:SwitchToWindow', { handle, focus: true });
       await marionette.command('WebDriver:Navigate', { url: `moz-extension://${host}/popup.html?tab=${tabId}` });
-      return handle;
     };
     const popupView = () => marionette.execute<PopupView>(readPopup);
     const overlays = async () => {
