@@ -1,12 +1,25 @@
 // The popup's non-article states: every one says in plain words what happened and offers a way on.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 
-/** Grey bars where the title, meta line and paragraphs will be: the popup is never blank. */
+/** After this long, the skeleton also says in words that the page is still being read. */
+export const SLOW_READ_MS = 1000;
+
+/**
+ * Grey bars where the title, meta line and paragraphs will be: the popup is never blank. A page
+ * that takes longer than SLOW_READ_MS to read (a 5 MB page takes seconds, in the page) gets a
+ * visible line that says so, announced like the first words.
+ */
 export function LoadingSkeleton({ t }: { t: Translate }) {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_READ_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div class="sift-skeleton" role="status" aria-live="polite">
-      <span class="sift-visually-hidden">{t('loading')}</span>
+      {slow ? <p class="sift-skeleton-note">{t('loadingLong')}</p> : <span class="sift-visually-hidden">{t('loading')}</span>}
       <div class="sift-bone sift-bone-title" />
       <div class="sift-bone sift-bone-meta" />
       {[96, 100, 88, 100, 92, 70].map((width, i) => (
