@@ -67,6 +67,8 @@ export type PopupMeasure =
       /** BARE_PAGE's title painted, all pages: p50 and p95. */
       bareP50: number | null;
       bareP95: number | null;
+      /** The popup on the generated 5 MB page (measureProgress); null when not asked for. */
+      progress: ProgressMeasure | null;
     }
   | { status: 'n/a'; reason: string; pages: PopupPageMeasure[]; heap: HeapMeasure | null };
 
@@ -198,16 +200,16 @@ const PAINTED_ARTICLE = `JSON.stringify((() => {
 })())`;
 
 /** Measures the popup on `pages`; n/a (with the reason) while the extension has no popup yet. */
-export async function measurePopup(extDir: string | null, pages: PageSource[]): Promise<PopupMeasure> {
+export async function measurePopup(extDir: string | null, pages: PageSource[], progressPage?: PageSource): Promise<PopupMeasure> {
   if (!extDir || !existsSync(join(extDir, 'manifest.json'))) return notAvailable('no extension build');
   const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
   const popupFile: string | undefined = manifest.action?.default_popup;
   if (!popupFile) return notAvailable('the build has no popup yet');
   if (!pages.length) return notAvailable('no pages to open');
   const copy = timingCopy(extDir);
-  let timed: { floor: number[]; results: PopupPageMeasure[] };
+  let timed: Awaited<ReturnType<typeof timeOpenings>>;
   try {
-    timed = await timeOpenings(copy, popupFile, pages);
+    timed = await timeOpenings(copy, popupFile, pages, progressPage);
   } catch (err) {
     return notAvailable((err as Error).message.split('\n')[0]);
   }
@@ -234,6 +236,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[]): 
     floorFirst: timed.floor[0] ?? null,
     bareP50: percentile(bare, 0.5),
     bareP95: percentile(bare, 0.95),
+    progress: timed.progress,
   };
 }
 
@@ -331,7 +334,7 @@ async function waitForTarget(cdp: CdpPipe, match: (t: { type: string; url: strin
  * (cdp-pipe.ts says why not through Playwright). Only the page's tab is attached from the start,
  * to serve it from disk.
  */
-async function timeOpenings(extDir: string, popupFile: string, pages: PageSource[]) {
+async function timeOpenings(extDir: string, popupFile: string, pages: PageSource[], progressPage?: PageSource) {
   const cdp = CdpPipe.launch(CHROMIUM, [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging']);
   try {
     // Extensions.loadUnpacked rather than --load-extension: it says why a build does not load.
@@ -350,37 +353,9 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
 
     const results: PopupPageMeasure[] = [];
     for (const source of pages) {
-      const { targetId: tabTarget } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
-      const { sessionId: tabSession } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: tabTarget, flatten: true });
-      const pageUrl = source.url.replace(/#.*$/, '');
-      const stopServing = cdp.on(({ method, params, sessionId }) => {
-        if (method !== 'Fetch.requestPaused' || sessionId !== tabSession) return;
-        const serve = params.request.url.replace(/#.*$/, '') === pageUrl && params.resourceType === 'Document';
-        const reply = serve
-          ? cdp.send('Fetch.fulfillRequest', {
-              requestId: params.requestId,
-              responseCode: 200,
-              responseHeaders: [
-                { name: 'content-type', value: 'text/html; charset=utf-8' },
-                { name: 'content-security-policy', value: NO_SCRIPTS_CSP },
-              ],
-              body: source.body.toString('base64'),
-            }, tabSession)
-          : cdp.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' }, tabSession);
-        reply.catch(() => {});
-      });
+      const tab = await serveInTab(cdp, source, workerSession);
       try {
-        await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, tabSession);
-        await cdp.send('Page.enable', {}, tabSession);
-        const loaded = cdp.waitFor((e) => e.method === 'Page.loadEventFired' && e.sessionId === tabSession, 60_000, `${source.id} to load`);
-        await cdp.send('Page.navigate', { url: source.url }, tabSession);
-        await loaded;
-        const tabId = await cdp.evaluate<number | null>(
-          workerSession,
-          `chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url && t.url.replace(/#.*$/, '') === ${JSON.stringify(pageUrl)})?.id ?? null)`,
-        );
-        if (tabId == null) throw new Error(`no tab for ${source.url}`);
-        const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tabId}`;
+        const popupUrl = `chrome-extension://${id}/${popupFile}?tab=${tab.tabId}`;
         const bareUrl = `chrome-extension://${id}/${BARE_PAGE}?n=${results.length}`;
         const samples: number[] = [];
         const firstPaints: number[] = [];
@@ -423,14 +398,239 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
           bareP50: percentile(bareSamples, 0.5),
         });
       } finally {
-        stopServing();
-        await cdp.send('Target.closeTarget', { targetId: tabTarget }).catch(() => {});
+        await tab.close();
       }
     }
-    return { floor, results };
+    let progress: ProgressMeasure | null = null;
+    if (progressPage) {
+      progress = await measureProgress(cdp, `chrome-extension://${id}/${popupFile}`, progressPage, workerSession).catch((err: Error) => ({
+        page: progressPage.id,
+        openings: [],
+        note: `failed: ${err.message.split('\n')[0]}`,
+      }));
+    }
+    return { floor, results, progress };
   } finally {
     await cdp.close();
   }
+}
+
+/** A tab showing `source`, served from memory; every other request fails. */
+async function serveInTab(cdp: CdpPipe, source: PageSource, workerSession: string) {
+  const { targetId: tabTarget } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+  const { sessionId: tabSession } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: tabTarget, flatten: true });
+  const pageUrl = source.url.replace(/#.*$/, '');
+  const stopServing = cdp.on(({ method, params, sessionId }) => {
+    if (method !== 'Fetch.requestPaused' || sessionId !== tabSession) return;
+    const serve = params.request.url.replace(/#.*$/, '') === pageUrl && params.resourceType === 'Document';
+    const reply = serve
+      ? cdp.send('Fetch.fulfillRequest', {
+          requestId: params.requestId,
+          responseCode: 200,
+          responseHeaders: [
+            { name: 'content-type', value: 'text/html; charset=utf-8' },
+            { name: 'content-security-policy', value: NO_SCRIPTS_CSP },
+          ],
+          body: source.body.toString('base64'),
+        }, tabSession)
+      : cdp.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' }, tabSession);
+    reply.catch(() => {});
+  });
+  const close = async () => {
+    stopServing();
+    await cdp.send('Target.closeTarget', { targetId: tabTarget }).catch(() => {});
+  };
+  /** Loads the page (again): a load also drops the background's cached extraction of the tab. */
+  const load = async (navigate: () => Promise<unknown>) => {
+    const loaded = cdp.waitFor((e) => e.method === 'Page.loadEventFired' && e.sessionId === tabSession, 60_000, `${source.id} to load`);
+    await navigate();
+    await loaded;
+  };
+  try {
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, tabSession);
+    await cdp.send('Page.enable', {}, tabSession);
+    await load(() => cdp.send('Page.navigate', { url: source.url }, tabSession));
+    const tabId = await cdp.evaluate<number | null>(
+      workerSession,
+      `chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url && t.url.replace(/#.*$/, '') === ${JSON.stringify(pageUrl)})?.id ?? null)`,
+    );
+    if (tabId == null) throw new Error(`no tab for ${source.url}`);
+    return { tabId, close, reload: () => load(() => cdp.send('Page.reload', {}, tabSession)) };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** One popup opening on a page that takes long to read (ProgressMeasure). All times from the opening. */
+export interface ProgressOpening {
+  /** First contentful paint: the loading skeleton (it is all the popup has before the answer). */
+  skeletonAt: number | null;
+  /** The skeleton's words that the page is still being read (components/States.tsx), when they came before the answer. */
+  wordsAt: number | null;
+  /** The page's answer in the popup (App.tsx's mark): the page was read until then. */
+  answerAt: number | null;
+  /** The article's title painted. */
+  paintedAt: number | null;
+  /** The click on Settings, sent while the page was being read: when it happened and how long it waited for the popup. */
+  clickAt: number | null;
+  inputDelayMs: number | null;
+  /** The settings panel was open two frames after the click, and the answer had not come yet. */
+  answeredClickWhileReading: boolean;
+  /** The popup's longest task (Long Tasks API) before the answer, and from the answer to 1 s after the title painted. */
+  longestTaskBeforeAnswer: number;
+  longestTaskAfterAnswer: number;
+}
+
+export interface ProgressMeasure {
+  page: string;
+  openings: ProgressOpening[];
+  note: string;
+}
+
+/** What the openings of measureProgress say against issue 4's "shows progress and stays responsive". */
+export interface ProgressVerdict {
+  /** Openings that painted the skeleton before the answer and, when the answer took longer than `slowMs` (and a frame), said in words that they were still reading. */
+  showedProgress: number;
+  /** Openings whose click, sent while the page was read, opened Settings before the answer. */
+  answeredClicks: number;
+  /** The longest input delay of those clicks; null when an opening sent none. */
+  worstInputDelayMs: number | null;
+  longestTaskBeforeAnswer: number;
+  longestTaskAfterAnswer: number;
+  /** Every opening showed progress; every click was answered while reading, within `maxDelayMs`. */
+  progressOk: boolean;
+  responsiveOk: boolean;
+}
+
+export function judgeProgress(openings: ProgressOpening[], slowMs: number, maxDelayMs = 100): ProgressVerdict {
+  const said = (o: ProgressOpening) => o.answerAt! <= slowMs + 100 || (o.wordsAt != null && o.wordsAt < o.answerAt!);
+  const showedProgress = openings.filter((o) => o.skeletonAt != null && o.answerAt != null && o.skeletonAt < o.answerAt && said(o)).length;
+  const answeredClicks = openings.filter((o) => o.answeredClickWhileReading).length;
+  const delays = openings.map((o) => o.inputDelayMs);
+  const worstInputDelayMs = openings.length && delays.every((d) => d != null) ? Math.max(...(delays as number[])) : null;
+  const longest = (pick: (o: ProgressOpening) => number) => Math.max(0, ...openings.map(pick));
+  return {
+    showedProgress,
+    answeredClicks,
+    worstInputDelayMs,
+    longestTaskBeforeAnswer: longest((o) => o.longestTaskBeforeAnswer),
+    longestTaskAfterAnswer: longest((o) => o.longestTaskAfterAnswer),
+    progressOk: openings.length > 0 && showedProgress === openings.length,
+    responsiveOk: worstInputDelayMs != null && worstInputDelayMs <= maxDelayMs && answeredClicks === openings.length,
+  };
+}
+
+const PROGRESS_OPENINGS = 3;
+const SETTINGS_BUTTON = 'button[aria-controls="sift-settings"]';
+
+// Started as soon as the popup can be asked: long tasks and the first input, both buffered.
+const WATCH = `(() => {
+  const w = globalThis.__siftBenchWatch = { tasks: [], firstInput: null, wordsAt: null };
+  const words = () => { if (w.wordsAt == null && document.querySelector('.sift-skeleton-note')) w.wordsAt = performance.now(); };
+  new MutationObserver(words).observe(document, { childList: true, subtree: true });
+  words();
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { const e = list.getEntries()[0]; if (e && !w.firstInput) w.firstInput = { at: e.startTime, delay: e.processingStart - e.startTime }; }).observe({ type: 'first-input', buffered: true });
+  return true;
+})()`;
+
+// The Settings button's centre, once it is there; null when the page has already answered.
+const BUTTON_AT = `new Promise((done) => {
+  const started = performance.now();
+  const look = () => {
+    const answered = performance.getEntriesByName('sift:page-received').length > 0;
+    const button = document.querySelector(${JSON.stringify(SETTINGS_BUTTON)});
+    if (button && !answered) {
+      const r = button.getBoundingClientRect();
+      return done(JSON.stringify({ x: r.left + r.width / 2, y: r.top + r.height / 2 }));
+    }
+    if (answered || performance.now() - started > 10000) return done('null');
+    setTimeout(look, 20);
+  };
+  look();
+})`;
+
+// Two frames after the click: did the panel open, and was the page still being read?
+const AFTER_CLICK = `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(JSON.stringify({
+  open: document.getElementById('sift-settings')?.hidden === false,
+  answered: performance.getEntriesByName('sift:page-received').length > 0,
+})))))`;
+
+// The rest of the opening: the title painted, then 1 s of rendering the rest.
+const PROGRESS_OUTCOME = `new Promise((done) => {
+  const w = globalThis.__siftBenchWatch;
+  const finish = (paintedAt) => setTimeout(() => {
+    const answerAt = performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null;
+    const longest = (from, to) => Math.max(0, ...w.tasks.filter(([at]) => at >= from && at < to).map(([, d]) => d));
+    done(JSON.stringify({
+      skeletonAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      answerAt, paintedAt,
+      firstInput: w.firstInput,
+      wordsAt: w.wordsAt,
+      longestTaskBeforeAnswer: longest(0, answerAt ?? Infinity),
+      longestTaskAfterAnswer: answerAt == null ? 0 : longest(answerAt, Infinity),
+    }));
+  }, 1000);
+  const timer = setTimeout(() => finish(null), 30000);
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.identifier === ${JSON.stringify(ARTICLE_TIMING)});
+    if (!entry) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    finish(entry.renderTime || entry.startTime);
+  }).observe({ type: 'element', buffered: true });
+})`;
+
+/**
+ * The popup on a page that takes long to read (the generated 5 MB page): it must show the reader
+ * it is at work and answer them meanwhile, since the reading happens in the page. Each opening
+ * follows a reload of the page (nothing cached); a click on Settings is sent while the page is
+ * still being read.
+ */
+async function measureProgress(cdp: CdpPipe, popupBase: string, source: PageSource, workerSession: string): Promise<ProgressMeasure> {
+  const tab = await serveInTab(cdp, source, workerSession);
+  const openings: ProgressOpening[] = [];
+  try {
+    for (let i = 0; i < PROGRESS_OPENINGS; i++) {
+      if (i > 0) await tab.reload();
+      // The content script reports the load, which drops the cached extraction: give it time.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: `${popupBase}?tab=${tab.tabId}` });
+      try {
+        const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+        await evaluateOnceOpen(cdp, sessionId, WATCH);
+        const at = JSON.parse(await evaluateOnceOpen(cdp, sessionId, BUTTON_AT)) as { x: number; y: number } | null;
+        let answeredClickWhileReading = false;
+        if (at) {
+          for (const type of ['mousePressed', 'mouseReleased']) {
+            await cdp.send('Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: 'left', clickCount: 1 }, sessionId);
+          }
+          const after = JSON.parse(await cdp.evaluate<string>(sessionId, AFTER_CLICK)) as { open: boolean; answered: boolean };
+          answeredClickWhileReading = after.open && !after.answered;
+        }
+        const o = JSON.parse(await cdp.evaluate<string>(sessionId, PROGRESS_OUTCOME)) as Omit<ProgressOpening, 'clickAt' | 'inputDelayMs' | 'answeredClickWhileReading'> & {
+          firstInput: { at: number; delay: number } | null;
+        };
+        openings.push({
+          skeletonAt: o.skeletonAt,
+          wordsAt: o.wordsAt,
+          answerAt: o.answerAt,
+          paintedAt: o.paintedAt,
+          clickAt: o.firstInput?.at ?? null,
+          inputDelayMs: o.firstInput?.delay ?? null,
+          answeredClickWhileReading,
+          longestTaskBeforeAnswer: o.longestTaskBeforeAnswer,
+          longestTaskAfterAnswer: o.longestTaskAfterAnswer,
+        });
+      } finally {
+        await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
+      }
+    }
+  } finally {
+    await tab.close();
+  }
+  return { page: source.id, openings, note: `${openings.length} openings, each after a reload of the page` };
 }
 
 /** The reader cycles on `source`, driven through Playwright (clicks in the popup, heap snapshots). */

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUGE_PAGE, generateHugePage } from './bench-gen';
 import { timePair } from './bench-page';
+import { judgeProgress, type ProgressOpening } from './bench-popup';
 import { measureShipped } from './bench-sizes';
 
 describe('bench stress page generator', () => {
@@ -112,5 +113,45 @@ describe('bench timePair', () => {
     expect(t.base).toMatchObject({ ms: null, error: 'no' });
     expect(t.op.ms).toBeGreaterThan(0);
     expect(t.ratio).toBeNull();
+  });
+});
+
+describe('the popup on a page that takes long to read (judgeProgress)', () => {
+  // One opening as measured on the 5 MB page: skeleton at once, words after 1 s, answer at 1.8 s.
+  const opening = (change: Partial<ProgressOpening> = {}): ProgressOpening => ({
+    skeletonAt: 160,
+    wordsAt: 1140,
+    answerAt: 1800,
+    paintedAt: 1850,
+    clickAt: 140,
+    inputDelayMs: 4,
+    answeredClickWhileReading: true,
+    longestTaskBeforeAnswer: 0,
+    longestTaskAfterAnswer: 60,
+    ...change,
+  });
+
+  it('passes openings that showed the skeleton, then words, and answered the click quickly', () => {
+    const v = judgeProgress([opening(), opening({ inputDelayMs: 30, longestTaskBeforeAnswer: 51 })], 1000);
+    expect(v).toMatchObject({ showedProgress: 2, answeredClicks: 2, worstInputDelayMs: 30, progressOk: true, responsiveOk: true });
+    expect(v.longestTaskBeforeAnswer).toBe(51);
+    expect(v.longestTaskAfterAnswer).toBe(60);
+  });
+
+  it('fails an opening whose first paint came with the answer, or that stayed silent past the slow mark', () => {
+    expect(judgeProgress([opening(), opening({ skeletonAt: 1800 })], 1000).progressOk).toBe(false);
+    expect(judgeProgress([opening({ wordsAt: null })], 1000).progressOk).toBe(false);
+    expect(judgeProgress([opening({ wordsAt: 1900 })], 1000).progressOk).toBe(false);
+    // An answer within the slow mark needs no words.
+    expect(judgeProgress([opening({ wordsAt: null, answerAt: 900 })], 1000).progressOk).toBe(true);
+  });
+
+  it('fails a slow input, a click not answered while reading, and an opening that sent none', () => {
+    expect(judgeProgress([opening({ inputDelayMs: 101 })], 1000).responsiveOk).toBe(false);
+    expect(judgeProgress([opening(), opening({ answeredClickWhileReading: false })], 1000).responsiveOk).toBe(false);
+    const none = judgeProgress([opening({ inputDelayMs: null, clickAt: null, answeredClickWhileReading: false })], 1000);
+    expect(none.worstInputDelayMs).toBeNull();
+    expect(none.responsiveOk).toBe(false);
+    expect(judgeProgress([], 1000)).toMatchObject({ progressOk: false, responsiveOk: false });
   });
 });

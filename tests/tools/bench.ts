@@ -20,7 +20,8 @@ import {
 } from './bench-browser';
 import { HUGE_PAGE_URL, generateHugePage } from './bench-gen';
 import { DEFAULT_TIMING, OPS, type HugePageMeasure, type OpName, type PageMeasure, type TimingOptions } from './bench-page';
-import { measurePopup, type PopupMeasure } from './bench-popup';
+import { judgeProgress, measurePopup, type PopupMeasure } from './bench-popup';
+import { SLOW_READ_MS } from '../../components/States';
 import { buildExtension, measureShipped, type ShippedSizes } from './bench-sizes';
 import { stat, type Stat } from './bench-stats';
 import { listPageDirs } from './load-page';
@@ -108,10 +109,15 @@ async function measureCorpus(browser: Browser, bundle: string, sources: PageSour
   return rows;
 }
 
-async function measureHuge(browser: Browser, bundle: string, timing: TimingOptions) {
+/** The generated 5 MB page, served like a corpus page. */
+function hugePageSource(): PageSource & { elements: number } {
   const { html, elements } = generateHugePage();
   const body = Buffer.from(html);
-  const src: PageSource = { id: 'generated-huge', dir: '', url: HUGE_PAGE_URL, body, fileBytes: body.length };
+  return { id: 'generated-huge', dir: '', url: HUGE_PAGE_URL, body, fileBytes: body.length, elements };
+}
+
+async function measureHuge(browser: Browser, bundle: string, timing: TimingOptions, src: PageSource & { elements: number }) {
+  const { body, elements } = src;
   const offline = await offlineContext(browser);
   try {
     const page = await offline.open(src);
@@ -133,6 +139,38 @@ const fmtKB = (v: number | null | undefined) => (v == null ? 'n/a' : `${(v / KB)
 function check(name: string, limit: string, value: number | null | undefined, ok: (v: number) => boolean, show: (v: number) => string, note?: string): Budget {
   if (value == null) return { name, limit, value: 'n/a', status: 'n/a', ...(note ? { note } : {}) };
   return { name, limit, value: show(value), status: ok(value) ? 'PASS' : 'FAIL', ...(note ? { note } : {}) };
+}
+
+/** Long tasks are 50 ms or more: 0 means there was none. */
+const fmtTask = (v: number) => (v ? fmtMs(v) : 'none over 50 ms');
+
+/**
+ * "The popup shows progress and stays responsive" on the 5 MB page (bench-popup.ts judgeProgress):
+ * each opening painted its skeleton, then said in words that it was still reading, before the
+ * page's answer; a click sent while the page was read opened Settings before the answer, waiting
+ * at most 100 ms (RAIL's limit for a response that feels immediate).
+ */
+function progressBudgets(popup: PopupMeasure): Budget[] {
+  const progress = popup.status === 'ok' ? popup.progress : null;
+  const openings = progress?.openings ?? [];
+  const names = ['5 MB page: popup shows it is reading', '5 MB page: popup answers a click meanwhile'];
+  if (!openings.length) {
+    const note = popup.status === 'ok' ? (progress?.note ?? 'not measured') : popup.reason;
+    return names.map((name) => ({ name, limit: 'every opening', value: 'n/a', status: 'n/a', note }));
+  }
+  const v = judgeProgress(openings, SLOW_READ_MS);
+  return [
+    { name: names[0], limit: 'skeleton, then words, before the answer', value: `${v.showedProgress}/${openings.length}`, status: v.progressOk ? 'PASS' : 'FAIL' },
+    {
+      name: names[1],
+      limit: '<= 100 ms input delay',
+      value: v.worstInputDelayMs == null ? 'no click' : fmtMs(v.worstInputDelayMs),
+      status: v.responsiveOk ? 'PASS' : 'FAIL',
+      note:
+        `${v.answeredClicks}/${openings.length} clicks opened Settings while the page was being read; the popup's longest task: ` +
+        `${fmtTask(v.longestTaskBeforeAnswer)} before the answer, ${fmtTask(v.longestTaskAfterAnswer)} after`,
+    },
+  ];
 }
 
 async function main() {
@@ -157,11 +195,12 @@ async function main() {
   const chromiumVersion = browser.version();
   let rows: PageRow[] = [];
   let huge: Awaited<ReturnType<typeof measureHuge>> | { error: string };
+  const hugeSource = hugePageSource();
   try {
     log(`bench: ${sources.length} pages in Chromium ${chromiumVersion}…`);
     rows = await measureCorpus(browser, bundle, sources, timing);
     log(`bench: generated 5 MB page…`);
-    huge = await measureHuge(browser, bundle, timing).catch((err: Error) => ({ error: err.message }));
+    huge = await measureHuge(browser, bundle, timing, hugeSource).catch((err: Error) => ({ error: err.message }));
   } finally {
     await browser.close();
   }
@@ -187,8 +226,9 @@ async function main() {
     sources.find((s) => s.id === SEED_FIXTURE),
     bySize.find((s) => s.id !== SEED_FIXTURE && !s.dir.startsWith(join(REPO, 'tests/fixtures'))),
   ].filter((s): s is PageSource => !!s);
+  // …and on the generated 5 MB page, whether the popup shows it is at work and answers meanwhile.
   log(`bench: popup open → article painted…`);
-  const popup: PopupMeasure = await measurePopup(extDir, popupPages).catch((err: Error) => ({
+  const popup: PopupMeasure = await measurePopup(extDir, popupPages, hugeSource).catch((err: Error) => ({
     status: 'n/a' as const,
     reason: `popup bench failed: ${err.message.split('\n')[0]}`,
     pages: [],
@@ -260,6 +300,7 @@ async function main() {
     hugeOk && hugeOk.extractMs != null
       ? { name: '5 MB page: extraction completes', limit: 'completes', value: fmtMs(hugeOk.extractMs), status: 'PASS' }
       : { name: '5 MB page: extraction completes', limit: 'completes', value: 'no', status: hugeOk?.extractError?.includes('not implemented') ? 'n/a' : 'FAIL', note: hugeOk?.extractError ?? (huge as { error?: string }).error },
+    ...progressBudgets(popup),
     check('50 reader on/off cycles: page JS heap growth', '< 1 MB', popup.heap?.growthBytes, (v) => v < KB * KB, fmtKB,
       popup.heap ? popup.heap.note : 'reader mode not measurable yet'),
     // "No leaked listeners or nodes": the heap above is V8's; DOM nodes live in Blink's own heap
@@ -391,6 +432,15 @@ async function main() {
     p(`  floor: an empty extension page opened the same way paints its first frame at p50 ${fmtMs(popup.floorP50)}, p95 ${fmtMs(popup.floorP95)} (the browser's first page of the extension, before them: ${fmtMs(popup.floorFirst)})`);
     p(`  bare: the same articles in a page with the popup's CSS and no framework, sanitiser or message (one fetch, innerHTML), opened in turn with the popup: title painted at p50 ${fmtMs(popup.bareP50)}, p95 ${fmtMs(popup.bareP95)} (${popup.pages.map((pg) => `${pg.id} p50 ${fmtMs(pg.bareP50)}`).join(', ')})`);
   } else p(`  n/a: ${popup.reason}`);
+  if (popup.status === 'ok' && popup.progress) {
+    const pr = popup.progress;
+    p(`  ${pr.page} (${pr.note}): skeleton painted, "still reading" shown, page's answer, title painted; the click on Settings sent while the page was read, its input delay`);
+    for (const o of pr.openings) {
+      p(`    ${fmtMs(o.skeletonAt)}, ${fmtMs(o.wordsAt)}, ${fmtMs(o.answerAt)}, ${fmtMs(o.paintedAt)}; click at ${fmtMs(o.clickAt)}, delay ${fmtMs(o.inputDelayMs)}` +
+        `${o.answeredClickWhileReading ? ', Settings opened before the answer' : ', Settings did not open before the answer'}; ` +
+        `popup's longest task ${fmtTask(o.longestTaskBeforeAnswer)} before the answer, ${fmtTask(o.longestTaskAfterAnswer)} after`);
+    }
+  }
   if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
   p();
   p('Budgets (issue 4)');
