@@ -475,7 +475,7 @@ export interface ProgressOpening {
   /** The click on Settings, sent while the page was being read: when it happened and how long it waited for the popup. */
   clickAt: number | null;
   inputDelayMs: number | null;
-  /** The settings panel was open two frames after the click, and the answer had not come yet. */
+  /** The settings panel was open two frames (at most 250 ms) after the click, and the answer had not come yet. */
   answeredClickWhileReading: boolean;
   /** The popup's longest task (Long Tasks API) before the answer, and from the answer to 1 s after the title painted. */
   longestTaskBeforeAnswer: number;
@@ -524,21 +524,23 @@ export function judgeProgress(openings: ProgressOpening[], slowMs: number, maxDe
 const PROGRESS_OPENINGS = 3;
 const SETTINGS_BUTTON = 'button[aria-controls="sift-settings"]';
 
-// Started as soon as the popup can be asked: long tasks and the first input, both buffered.
-const WATCH = `(() => {
-  const w = globalThis.__siftBenchWatch = { tasks: [], firstInput: null, wordsAt: null };
-  const words = () => { if (w.wordsAt == null && document.querySelector('.sift-skeleton-note')) w.wordsAt = performance.now(); };
-  new MutationObserver(words).observe(document, { childList: true, subtree: true });
-  words();
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) w.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => { const e = list.getEntries()[0]; if (e && !w.firstInput) w.firstInput = { at: e.startTime, delay: e.processingStart - e.startTime }; }).observe({ type: 'first-input', buffered: true });
-  return true;
-})()`;
-
-// The Settings button's centre, once it is there; null when the page has already answered.
-const BUTTON_AT = `new Promise((done) => {
+// Once the popup's own document is there (an opening may still be on its initial about:blank,
+// which goes away as the popup commits: evaluateOnceOpen asks again then), starts watching long
+// tasks and the first input (both buffered, so nothing earlier is missed) and the skeleton's
+// words; then gives the Settings button's centre, or null when the page has already answered.
+const WATCH_AND_FIND_BUTTON = `new Promise((done) => {
   const started = performance.now();
+  const watch = () => {
+    const w = globalThis.__siftBenchWatch = { tasks: [], firstInput: null, wordsAt: null };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => { const e = list.getEntries()[0]; if (e && !w.firstInput) w.firstInput = { at: e.startTime, delay: e.processingStart - e.startTime }; }).observe({ type: 'first-input', buffered: true });
+    const words = () => { if (w.wordsAt == null && document.querySelector('.sift-skeleton-note')) w.wordsAt = performance.now(); };
+    new MutationObserver(words).observe(document, { childList: true, subtree: true });
+    words();
+  };
   const look = () => {
+    if (location.protocol !== 'chrome-extension:') return setTimeout(look, 20);
+    if (!globalThis.__siftBenchWatch) watch();
     const answered = performance.getEntriesByName('sift:page-received').length > 0;
     const button = document.querySelector(${JSON.stringify(SETTINGS_BUTTON)});
     if (button && !answered) {
@@ -551,15 +553,21 @@ const BUTTON_AT = `new Promise((done) => {
   look();
 })`;
 
-// Two frames after the click: did the panel open, and was the page still being read?
-const AFTER_CLICK = `new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(JSON.stringify({
-  open: document.getElementById('sift-settings')?.hidden === false,
-  answered: performance.getEntriesByName('sift:page-received').length > 0,
-})))))`;
+// Two frames after the click (or 250 ms, should frames not come): did the panel open, and was
+// the page still being read?
+const AFTER_CLICK = `new Promise((done) => {
+  const report = () => done(JSON.stringify({
+    open: document.getElementById('sift-settings')?.hidden === false,
+    answered: performance.getEntriesByName('sift:page-received').length > 0,
+  }));
+  const timer = setTimeout(report, 250);
+  requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); report(); }));
+})`;
 
 // The rest of the opening: the title painted, then 1 s of rendering the rest.
-const PROGRESS_OUTCOME = `new Promise((done) => {
+const PROGRESS_OUTCOME = `new Promise((done, fail) => {
   const w = globalThis.__siftBenchWatch;
+  if (!w) return fail(new Error('the popup was not watched from its start'));
   const finish = (paintedAt) => setTimeout(() => {
     const answerAt = performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null;
     const longest = (from, to) => Math.max(0, ...w.tasks.filter(([at]) => at >= from && at < to).map(([, d]) => d));
@@ -599,12 +607,11 @@ async function measureProgress(cdp: CdpPipe, popupBase: string, source: PageSour
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: `${popupBase}?tab=${tab.tabId}` });
       try {
         const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-        await evaluateOnceOpen(cdp, sessionId, WATCH);
-        const at = JSON.parse(await evaluateOnceOpen(cdp, sessionId, BUTTON_AT)) as { x: number; y: number } | null;
+        const at = JSON.parse(await evaluateOnceOpen(cdp, sessionId, WATCH_AND_FIND_BUTTON)) as { x: number; y: number } | null;
         let answeredClickWhileReading = false;
         if (at) {
-          for (const type of ['mousePressed', 'mouseReleased']) {
-            await cdp.send('Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: 'left', clickCount: 1 }, sessionId);
+          for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
+            await cdp.send('Input.dispatchMouseEvent', { type, x: at.x, y: at.y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: 1 }, sessionId);
           }
           const after = JSON.parse(await cdp.evaluate<string>(sessionId, AFTER_CLICK)) as { open: boolean; answered: boolean };
           answeredClickWhileReading = after.open && !after.answered;

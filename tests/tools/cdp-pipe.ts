@@ -23,6 +23,9 @@ export interface CdpEvent {
   sessionId?: string;
 }
 
+/** Longer than anything the bench waits for in a page (its own timeouts are 30 s at most). */
+const SEND_TIMEOUT_MS = 90_000;
+
 export class CdpPipe {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
@@ -75,11 +78,20 @@ export class CdpPipe {
     this.pending.clear();
   }
 
-  send<T = any>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+  /** Sends a command; rejects when Chromium has not answered in `timeoutMs` (a stuck command fails the step, not the run). */
+  send<T = any>(method: string, params: object = {}, sessionId?: string, timeoutMs = SEND_TIMEOUT_MS): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${method}: Chromium is gone`));
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject, method });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method}: no answer from Chromium in ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      const settle = <V>(fn: (v: V) => void) => (v: V) => {
+        clearTimeout(timer);
+        fn(v);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), method });
       (this.proc.stdio[3] as Writable).write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
     });
   }
