@@ -504,8 +504,9 @@ export interface ProgressVerdict {
 }
 
 export function judgeProgress(openings: ProgressOpening[], slowMs: number, maxDelayMs = 100): ProgressVerdict {
-  const said = (o: ProgressOpening) => o.answerAt! <= slowMs + 100 || (o.wordsAt != null && o.wordsAt < o.answerAt!);
-  const showedProgress = openings.filter((o) => o.skeletonAt != null && o.answerAt != null && o.skeletonAt < o.answerAt && said(o)).length;
+  const showed = ({ skeletonAt, wordsAt, answerAt }: ProgressOpening) =>
+    skeletonAt != null && answerAt != null && skeletonAt < answerAt && (answerAt <= slowMs + 100 || (wordsAt != null && wordsAt < answerAt));
+  const showedProgress = openings.filter(showed).length;
   const answeredClicks = openings.filter((o) => o.answeredClickWhileReading).length;
   const delays = openings.map((o) => o.inputDelayMs);
   const worstInputDelayMs = openings.length && delays.every((d) => d != null) ? Math.max(...(delays as number[])) : null;
