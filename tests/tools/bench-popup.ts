@@ -565,31 +565,19 @@ const AFTER_CLICK = `new Promise((done) => {
   requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); report(); }));
 })`;
 
-// The rest of the opening: the title painted, then 1 s of rendering the rest.
-const PROGRESS_OUTCOME = `new Promise((done, fail) => {
+// What the watch saw, read once OUTCOME is in (the title painted) and a second more has passed.
+const WATCHED = `(() => {
   const w = globalThis.__siftBenchWatch;
-  if (!w) return fail(new Error('the popup was not watched from its start'));
-  const finish = (paintedAt) => setTimeout(() => {
-    const answerAt = performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null;
-    const longest = (from, to) => Math.max(0, ...w.tasks.filter(([at]) => at >= from && at < to).map(([, d]) => d));
-    done(JSON.stringify({
-      skeletonAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-      answerAt, paintedAt,
-      firstInput: w.firstInput,
-      wordsAt: w.wordsAt,
-      longestTaskBeforeAnswer: longest(0, answerAt ?? Infinity),
-      longestTaskAfterAnswer: answerAt == null ? 0 : longest(answerAt, Infinity),
-    }));
-  }, 1000);
-  const timer = setTimeout(() => finish(null), 30000);
-  new PerformanceObserver((list, observer) => {
-    const entry = list.getEntries().find((e) => e.identifier === ${JSON.stringify(ARTICLE_TIMING)});
-    if (!entry) return;
-    observer.disconnect();
-    clearTimeout(timer);
-    finish(entry.renderTime || entry.startTime);
-  }).observe({ type: 'element', buffered: true });
-})`;
+  if (!w) throw new Error('the popup was not watched from its start');
+  const answerAt = performance.getEntriesByName('sift:page-received')[0]?.startTime ?? null;
+  const longest = (from, to) => Math.max(0, ...w.tasks.filter(([at]) => at >= from && at < to).map(([, d]) => d));
+  return JSON.stringify({
+    firstInput: w.firstInput,
+    wordsAt: w.wordsAt,
+    longestTaskBeforeAnswer: longest(0, answerAt ?? Infinity),
+    longestTaskAfterAnswer: answerAt == null ? 0 : longest(answerAt, Infinity),
+  });
+})()`;
 
 /**
  * The popup on a page that takes long to read (the generated 5 MB page): it must show the reader
@@ -617,19 +605,21 @@ async function measureProgress(cdp: CdpPipe, popupBase: string, source: PageSour
           const after = JSON.parse(await cdp.evaluate<string>(sessionId, AFTER_CLICK)) as { open: boolean; answered: boolean };
           answeredClickWhileReading = after.open && !after.answered;
         }
-        const o = JSON.parse(await cdp.evaluate<string>(sessionId, PROGRESS_OUTCOME)) as Omit<ProgressOpening, 'clickAt' | 'inputDelayMs' | 'answeredClickWhileReading'> & {
+        const outcome = JSON.parse(await cdp.evaluate<string>(sessionId, OUTCOME)) as Outcome;
+        await new Promise((resolve) => setTimeout(resolve, 1000)); // the rest of the article renders
+        const watched = JSON.parse(await cdp.evaluate<string>(sessionId, WATCHED)) as Pick<ProgressOpening, 'wordsAt' | 'longestTaskBeforeAnswer' | 'longestTaskAfterAnswer'> & {
           firstInput: { at: number; delay: number } | null;
         };
         openings.push({
-          skeletonAt: o.skeletonAt,
-          wordsAt: o.wordsAt,
-          answerAt: o.answerAt,
-          paintedAt: o.paintedAt,
-          clickAt: o.firstInput?.at ?? null,
-          inputDelayMs: o.firstInput?.delay ?? null,
+          skeletonAt: outcome.firstPaint,
+          wordsAt: watched.wordsAt,
+          answerAt: outcome.answer,
+          paintedAt: outcome.paintedAt,
+          clickAt: watched.firstInput?.at ?? null,
+          inputDelayMs: watched.firstInput?.delay ?? null,
           answeredClickWhileReading,
-          longestTaskBeforeAnswer: o.longestTaskBeforeAnswer,
-          longestTaskAfterAnswer: o.longestTaskAfterAnswer,
+          longestTaskBeforeAnswer: watched.longestTaskBeforeAnswer,
+          longestTaskAfterAnswer: watched.longestTaskAfterAnswer,
         });
       } finally {
         await cdp.send('Target.closeTarget', { targetId }).catch(() => {});

@@ -78,15 +78,15 @@ export class CdpPipe {
     this.pending.clear();
   }
 
-  /** Sends a command; rejects when Chromium has not answered in `timeoutMs` (a stuck command fails the step, not the run). */
-  send<T = any>(method: string, params: object = {}, sessionId?: string, timeoutMs = SEND_TIMEOUT_MS): Promise<T> {
+  /** Sends a command; rejects when Chromium has not answered in SEND_TIMEOUT_MS (a stuck command fails the step, not the run). */
+  send<T = any>(method: string, params: object = {}, sessionId?: string): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`${method}: Chromium is gone`));
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`${method}: no answer from Chromium in ${timeoutMs / 1000} s`));
-      }, timeoutMs);
+        reject(new Error(`${method}: no answer from Chromium in ${SEND_TIMEOUT_MS / 1000} s`));
+      }, SEND_TIMEOUT_MS);
       const settle = <V>(fn: (v: V) => void) => (v: V) => {
         clearTimeout(timer);
         fn(v);
@@ -107,7 +107,7 @@ export class CdpPipe {
       const timer = setTimeout(() => {
         off();
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
+      }, SEND_TIMEOUT_MS);
       const off = this.on((event) => {
         if (!match(event)) return;
         clearTimeout(timer);
