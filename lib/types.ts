@@ -9,6 +9,29 @@ export interface RelatedItem {
   snippet?: string;
   /** Absolute http(s) (or data:image/) thumbnail URL. */
   image?: string;
+  /**
+   * How closely the item matches the article, once graded (lib/relevance.ts gradeRelated): on the
+   * same subject, the same field, or another topic; the reason is data (a kind and the words behind
+   * it) for the UI to word.
+   */
+  relevance?: {
+    grade: 'on' | 'near' | 'off';
+    reason: {
+      kind:
+        | 'shared'
+        | 'same-section'
+        | 'same-field'
+        | 'same-list'
+        | 'keyword-only'
+        | 'different-topic'
+        | 'site-feed'
+        | 'sponsored';
+      /** The words behind the reason, as the item shows them. */
+      terms?: string[];
+      /** The item's field ("sports", "economy": lib/relevance.ts FIELDS), when the reason is about fields. */
+      field?: string;
+    };
+  };
 }
 
 /** A related-articles block as the page showed it. */
