@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { readLabels } from '../tools/load-page';
 
 export interface FixtureServer {
   /** The fixture page's address on this server. */
@@ -19,7 +20,7 @@ export interface FixtureServer {
 
 export async function serveFixture(fixtureDir: string): Promise<FixtureServer> {
   const html = readFileSync(join(fixtureDir, 'source.html'));
-  const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as { url: string | null };
+  const labels = readLabels(fixtureDir);
   const path = labels.url ? new URL(labels.url).pathname : '/';
   const refused: string[] = [];
 

@@ -11,9 +11,10 @@ import webExt from 'web-ext';
 import { buildFirefox, repoRoot } from './firefox-build';
 import { findFirefox, launchFirefox, type RunningFirefox } from './firefox-launch';
 import { serveFixture, type FixtureServer } from './firefox-server';
+import { readLabels } from '../tools/load-page';
 
 const fixtureDir = join(repoRoot, 'tests/fixtures/seed-dedecms');
-const labels = JSON.parse(readFileSync(join(fixtureDir, 'labels.json'), 'utf8')) as { title: string; related: unknown[] };
+const labels = readLabels(fixtureDir);
 
 interface Manifest {
   name: string;

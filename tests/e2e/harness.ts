@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../tools/chromium';
+import { readLabels, type Labels } from '../tools/load-page';
 import { E2E_DIST, ROOT } from './global-setup';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -15,16 +16,22 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 /** How long to wait for something the extension does asynchronously (a badge, a render). */
 export const WAIT = { timeout: 15_000 };
 
-export interface FixtureLabels {
-  url: string;
-  title: string | null;
-  is_article: boolean;
-  article_must_contain: string[];
-  related: { title: string; href: string; snippet: string | null }[];
+/** A fixture's labels (tests/tools/load-page.ts reads them for every tool and test). */
+export function labelsOf(id: string): Labels {
+  return readLabels(join(FIXTURES, id));
 }
 
-export function labelsOf(id: string): FixtureLabels {
-  return JSON.parse(readFileSync(join(FIXTURES, id, 'labels.json'), 'utf8')) as FixtureLabels;
+/** The phrases the labels say the article holds; the browser tests only use fixtures that name some. */
+export function mustContain(labels: Labels): string[] {
+  if (!labels.article_must_contain?.length) throw new Error('these labels name no article_must_contain phrase');
+  return labels.article_must_contain;
+}
+
+/** The labelled URL of a fixture: every fixture the browser tests serve has one. */
+function urlOf(id: string): URL {
+  const { url } = labelsOf(id);
+  if (!url) throw new Error(`fixture ${id} has no url in its labels.json`);
+  return new URL(url);
 }
 
 /** Serves each fixture at the path of its canonical URL, so its relative links resolve as on the real site. */
@@ -38,7 +45,7 @@ export async function serveFixtures(): Promise<FixtureServer> {
   const byPath = new Map<string, string>();
   for (const id of readdirSync(FIXTURES)) {
     if (!existsSync(join(FIXTURES, id, 'labels.json'))) continue;
-    const url = new URL(labelsOf(id).url);
+    const url = urlOf(id);
     byPath.set(url.pathname + url.search, id);
   }
   const server: Server = createServer((req, res) => {
@@ -56,7 +63,7 @@ export async function serveFixtures(): Promise<FixtureServer> {
   return {
     origin,
     urlOf: (id) => {
-      const url = new URL(labelsOf(id).url);
+      const url = urlOf(id);
       return origin + url.pathname + url.search;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

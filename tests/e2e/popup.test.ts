@@ -2,7 +2,7 @@
 // The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
 // article and 29 related items, opening items in background tabs, and the other states.
 import { describe, expect, it } from 'vitest';
-import { axeViolations, badgeText, badgeTitle, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, badgeText, badgeTitle, labelsOf, mustContain, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 
@@ -34,7 +34,7 @@ describe('seed page (seed-dedecms)', () => {
     expect(painted).toBe(true);
     // innerText keeps the page's no-break spaces; the labels have plain ones.
     const body = (await popup.locator('.sift-body').innerText()).replace(/\s+/g, ' ');
-    for (const phrase of labels.article_must_contain) expect(body).toContain(phrase.replace(/\s+/g, ' '));
+    for (const phrase of mustContain(labels)) expect(body).toContain(phrase.replace(/\s+/g, ' '));
     expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min$/);
 
     const titles = await popup.locator('.sift-item-link').allTextContents();

@@ -3,7 +3,7 @@
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { axeViolations, badgeText, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, badgeText, labelsOf, mustContain, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 const labels = labelsOf('seed-dedecms');
@@ -54,7 +54,7 @@ async function expectReaderOn(page: Page) {
   const title = page.locator('sift-reader .sift-title');
   await expect.poll(() => title.textContent(), WAIT).toBe(labels.title);
   const text = (await page.locator('sift-reader .sift-body').innerText()).replace(/\s+/g, ' ');
-  expect(text).toContain(labels.article_must_contain[0].replace(/\s+/g, ' '));
+  expect(text).toContain(mustContain(labels)[0].replace(/\s+/g, ' '));
   expect(await page.locator('sift-reader .sift-item-link').count()).toBe(labels.related.length);
   // The page behind is covered everywhere and cannot scroll.
   const hidden = await page.evaluate(() => {

@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from './chromium';
-import { decodeHtml, placeholderUrl } from './load-page';
+import { decodeHtml, placeholderUrl, readLabels } from './load-page';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = CHROMIUM_PATH;
@@ -68,7 +68,7 @@ export interface PageSource {
  */
 export function readPageSource(dir: string): PageSource {
   const id = basename(dir);
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { url?: string | null };
+  const labels = readLabels(dir);
   const raw = readFileSync(join(dir, 'source.html'));
   return { id, dir, url: labels.url ?? placeholderUrl(id), body: Buffer.from(decodeHtml(raw), 'utf8'), fileBytes: raw.length };
 }
