@@ -1,13 +1,13 @@
-// One test per labelled page of ../shared/corpus/pages and tests/fixtures: our extraction summary
-// (detection and related items) must equal tests/corpus/expected/<id>.json. That file is OUR
-// output, reviewed and committed; the labels are scored separately by `npm run eval`.
+// One test per labelled page of ../shared/corpus/pages and tests/fixtures: the summary of what
+// ships, lib/extract.ts's extract() (its detection and related items), must equal
+// tests/corpus/expected/<id>.json. That file is OUR output, reviewed and committed; the labels
+// are scored separately by `npm run eval`.
 // A missing expected file fails. Regenerate on purpose with
 //   UPDATE_EXPECTED=1 npx vitest run tests/corpus.test.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { detect } from '../lib/detect';
-import { extractRelated } from '../lib/extract-related';
+import { extract } from '../lib/extract';
 import { listPageDirs, loadPage } from './tools/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');
@@ -23,9 +23,10 @@ interface Summary {
 async function summarise(dir: string): Promise<Summary> {
   const page = loadPage(dir);
   try {
+    const extraction = extract(page.document, page.url);
     return {
-      isArticle: detect(page.document, page.url).isArticle,
-      related: extractRelated(page.document, page.url).map((b) => ({
+      isArticle: extraction.detection.isArticle,
+      related: extraction.related.map((b) => ({
         heading: b.heading,
         items: b.items.map((i) => ({ url: i.url, title: i.title })),
       })),

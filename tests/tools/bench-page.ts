@@ -306,24 +306,16 @@ export interface BrowserEvalResult {
   error?: string;
 }
 
-/** Each part on its own, so that one that throws does not hide the others' results. */
+/** What the shipped pipeline, extract(), finds on the page. */
 export function evalPage(url: string): BrowserEvalResult {
-  const errors: string[] = [];
-  const attempt = <T>(name: string, fn: () => T): T | null => {
-    try {
-      return fn();
-    } catch (err) {
-      errors.push(`${name}: ${message(err)}`);
-      return null;
-    }
-  };
-  const detection = attempt('detect', () => detect(document, url));
-  const article = attempt('extractArticle', () => extractArticle(document, url));
-  const related = attempt('extractRelated', () => extractRelated(document, url));
-  return {
-    isArticle: detection ? detection.isArticle : null,
-    relatedHrefs: related ? related.flatMap((b) => b.items.map((i) => i.url)) : [],
-    title: article ? article.title : null,
-    ...(errors.length ? { error: errors.join('; ') } : {}),
-  };
+  try {
+    const extraction = extract(document, url);
+    return {
+      isArticle: extraction.detection.isArticle,
+      relatedHrefs: extraction.related.flatMap((b) => b.items.map((i) => i.url)),
+      title: extraction.article?.title ?? null,
+    };
+  } catch (err) {
+    return { isArticle: null, relatedHrefs: [], title: null, error: `extract: ${message(err)}` };
+  }
 }

@@ -1,5 +1,6 @@
-// `npm run eval -- --browser`: the extraction core run inside Chromium (the bench's page bundle,
-// built from lib/), compared with the same functions in happy-dom, page by page. Readers run
+// `npm run eval -- --browser`: the shipped pipeline, lib/extract.ts's extract(), run inside
+// Chromium (the bench's page bundle, built from lib/), compared with the same call in happy-dom,
+// page by page. Readers run
 // Chromium; happy-dom is what the unit tests and the default eval use, and the two DOMs differ
 // (parser corner cases, innerText, CSS-free visibility, URL resolution), so every disagreement
 // is listed.
@@ -12,9 +13,7 @@ import {
 } from './bench-browser';
 import type { BrowserEvalResult } from './bench-page';
 import { loadPage } from './load-page';
-import { detect } from '../../lib/detect';
-import { extractArticle } from '../../lib/extract-article';
-import { extractRelated } from '../../lib/extract-related';
+import { extract } from '../../lib/extract';
 
 export interface PageEval extends BrowserEvalResult {
   id: string;
@@ -25,7 +24,7 @@ export interface PageEval extends BrowserEvalResult {
 
 /**
  * Loads each page folder in Chromium (page scripts off, no network, the same decoding as
- * load-page.ts) and runs detect / extractArticle / extractRelated in the page.
+ * load-page.ts) and runs extract() in the page.
  */
 export async function evalInBrowser(dirs: string[], onProgress?: (done: number, total: number) => void): Promise<PageEval[]> {
   const bundle = await buildPageBundle();
@@ -57,30 +56,23 @@ export async function evalInBrowser(dirs: string[], onProgress?: (done: number, 
   return results;
 }
 
-/** The same three results from happy-dom (load-page.ts), in the same shape. */
+/** The same results from extract() in happy-dom (load-page.ts), in the same shape. */
 export function evalInHappyDom(dir: string): Promise<PageEval> {
   const page = loadPage(dir);
-  const errors: string[] = [];
-  const attempt = <T>(name: string, fn: () => T): T | null => {
-    try {
-      return fn();
-    } catch (err) {
-      errors.push(`${name}: ${(err as Error).message}`);
-      return null;
-    }
-  };
-  const detection = attempt('detect', () => detect(page.document, page.url));
-  const article = attempt('extractArticle', () => extractArticle(page.document, page.url));
-  const related = attempt('extractRelated', () => extractRelated(page.document, page.url));
-  const result: PageEval = {
-    id: page.id,
-    dir,
-    url: page.url,
-    isArticle: detection ? detection.isArticle : null,
-    relatedHrefs: related ? related.flatMap((b) => b.items.map((i) => i.url)) : [],
-    title: article ? article.title : null,
-    ...(errors.length ? { error: errors.join('; ') } : {}),
-  };
+  let result: PageEval;
+  try {
+    const extraction = extract(page.document, page.url);
+    result = {
+      id: page.id,
+      dir,
+      url: page.url,
+      isArticle: extraction.detection.isArticle,
+      relatedHrefs: extraction.related.flatMap((b) => b.items.map((i) => i.url)),
+      title: extraction.article?.title ?? null,
+    };
+  } catch (err) {
+    result = { id: page.id, dir, url: page.url, isArticle: null, relatedHrefs: [], title: null, error: `extract: ${(err as Error).message}` };
+  }
   return page.close().then(() => result);
 }
 
