@@ -323,7 +323,11 @@ async function main() {
   }
   console.log(
     `site-grouped 5-fold (site hash % 5; rules, nothing trained: the spread): ` +
-      folds.map((f) => `${f.fold}: P=${f3(f.related.precision)} R=${f3(f.related.recall)} (${f.sites} sites, ${f.pages} pages)`).join(' | '),
+      folds
+        .map((f) =>
+          f.pages ? `${f.fold}: P=${f3(f.related.precision)} R=${f3(f.related.recall)} (${f.sites} sites, ${f.pages} pages)` : `${f.fold}: no pages`,
+        )
+        .join(' | '),
   );
   const { related: rel, detection, title, mustContain, mustNotContain } = summary;
   console.log(`related found ${rel.found}, correct ${rel.correct}, hits ${rel.hits} of ${rel.expected}`);
