@@ -2,7 +2,7 @@
 // sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 16 KB.
 // It tells the background what it found, again after in-page navigation and after large DOM
 // changes (single-page sites, related lists that load late).
-import { ON_PAGE_LOAD, detect } from '@/lib/detect';
+import { detectOnPageLoad } from '@/lib/detect';
 import { sendMessage } from '@/lib/messages';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
@@ -22,7 +22,7 @@ export default defineContentScript({
       timer = undefined;
       let detection;
       try {
-        detection = detect(document, location.href, ON_PAGE_LOAD);
+        detection = detectOnPageLoad(document, location.href);
       } catch {
         return; // A detector bug must never break the page.
       }

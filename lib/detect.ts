@@ -2,7 +2,7 @@
 // text nodes, no layout, no getComputedStyle, no Readability (it would not fit the content-script
 // budget). Chinese and Japanese text is weighed per character: Readability's isProbablyReaderable
 // counts 140 characters per paragraph and misses 12 of the 27 Chinese article pages of the corpus.
-import { type CountScope, countRelatedLite, mayBeHeading } from './related-count';
+import { type RelatedScope, countRelated, mayBeHeading } from './extract-related';
 import { countCjk, guessLang } from './text';
 import type { Detection } from './types';
 
@@ -146,7 +146,7 @@ function fastPath(body: Element): DetectionScore | null {
 /**
  * The numbers behind `isArticle`, exported for tests and tuning. When the page needs the full
  * pass over its text, the text nodes that may be related headings are added to `headings`
- * (lib/related-count.ts mayBeHeading); the fast path leaves it untouched.
+ * (lib/extract-related.ts mayBeHeading); the fast path leaves it untouched.
  */
 export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore {
   const none = { isArticle: false, main: 0, share: 0, teasers: 0, sample: '', mainEl: null, full: false };
@@ -231,9 +231,9 @@ export function pageLang(doc: Document, sample: string): string {
   return primary ? primary[1].toLowerCase() : guessLang(sample || (doc.title ?? ''));
 }
 
-function safeRelatedCount(doc: Document, url: string, scope: CountScope): number {
+function safeRelatedCount(doc: Document, url: string, scope: RelatedScope): number {
   try {
-    return countRelatedLite(doc, url, scope);
+    return countRelated(doc, url, scope);
   } catch {
     return 0;
   }
@@ -261,11 +261,12 @@ export interface DetectOptions {
 export const ON_PAGE_LOAD: DetectOptions = { lang: false };
 
 /**
- * Is this an article, about how many related items does it show (lib/related-count.ts; the
+ * Is this an article, about how many related items does it show (lib/extract-related.ts countRelated; the
  * extraction has the exact count), and in which language ("" when not asked for). One walk over
  * the page's text at most: when scoring needed one, the counter uses the candidate headings it found.
  */
 export function detect(doc: Document, url: string, { lang = true }: DetectOptions = {}): Detection {
+  if (!lang) return detectOnPageLoad(doc, url);
   const [score, scope] = scoreAndScope(doc);
   return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope), lang);
 }
@@ -277,10 +278,20 @@ export function detect(doc: Document, url: string, { lang = true }: DetectOption
  * article body sit). Related lists follow their article: measured on the corpus, this skips a
  * fifth of the text nodes (header, navigation) and finds the same lists.
  */
-export function scoreAndScope(doc: Document): [DetectionScore, CountScope] {
+export function scoreAndScope(doc: Document): [DetectionScore, RelatedScope] {
   const headings: Node[] = [];
   const score = scoreDocument(doc, headings);
   let from = score.mainEl;
   for (let level = 0; level < 2 && from?.parentElement && from.parentElement !== doc.body; level++) from = from.parentElement;
   return [score, { from, candidates: score.full ? headings : undefined }];
+}
+
+/**
+ * detect() with ON_PAGE_LOAD, for the content script: the same answer, and a function that does
+ * not reach the language guess, so its code (lib/text.ts guessLang and its tables) stays out of
+ * the bundle that loads on every page (issue 14's 20 KB budget).
+ */
+export function detectOnPageLoad(doc: Document, url: string): Detection {
+  const [score, scope] = scoreAndScope(doc);
+  return { isArticle: score.isArticle, relatedCount: score.isArticle ? safeRelatedCount(doc, url, scope) : 0, lang: '' };
 }

@@ -1,17 +1,19 @@
-// Related-article blocks from the ORIGINAL document (Readability removes them). detect() counts
-// them on every page load for the toolbar badge, so this makes one pass over the text nodes to
-// find headings and then looks only at the siblings after each heading: no layout reads, no
-// deep scans inside loops.
+// Related-article blocks, found in the ORIGINAL document (Readability removes them). The one
+// model of what a related block is, run at two depths: `countRelated` on every page load (the
+// content script's badge, through lib/detect.ts; no snippets or thumbnails, and it may reuse the
+// text nodes detection has already walked) and `extractRelated` when the reader opens. Both find
+// the same blocks and the same items, so the badge and the popup agree.
 //
 // A block is a heading the page gives it ("相关文章:", "Related stories", "【関連記事】", see
 // related-words.ts) followed by repeated teasers (linked title, snippet, thumbnail). The list is
 // the run of same-shaped siblings after the heading, at the first ancestor level that has one:
 // that finds wrapped lists (<h3> + <ul>) and unwrapped ones (fixture seed-list-inside-article:
-// a <p> heading then 13 div.xg-item inside the article div).
+// a <p> heading then 13 div.xg-item inside the article div). No layout reads, no deep scans
+// inside loops: one pass over the text nodes for headings, then only the siblings after each.
 import type { RelatedBlock, RelatedItem } from './types';
 import { collapseWhitespace, decodeEntities, textWeight } from './text';
-import { toHttpUrl, toImageUrl } from './url';
-import { AD_HREF, AD_TEXT, CUE, MAX_HEADING, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, bare, shapeOf } from './related-words';
+import { pageKey, toHttpUrl, toImageUrl } from './url';
+import { AD_HREF, AD_TEXT, CUE, MAX_HEADING, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, RELATED_BOX_SELECTOR, bare, shapeOf } from './related-words';
 
 interface Found {
   heading: string;
@@ -29,10 +31,14 @@ interface Ctx {
   base: string;
   /** The page URL without query and fragment: links to it are self-links (lib/url.ts isSelfLink). */
   self: string;
-  /** Count only: skip snippets and thumbnails. */
-  lite?: boolean;
+  /** The full depth: adds each item's snippet and thumbnail (absent for the count). */
+  details?: typeof addDetails;
   /** Links can be read from `a.href`: the document's own base is the page's. */
-  native: boolean;
+  /**
+   * A link's absolute http(s) URL, or nothing. The count (in a live page at an http(s) address)
+   * takes the browser's own `a.href`; the full depth also handles documents without one.
+   */
+  href: (a: HTMLAnchorElement) => string | false | null;
 }
 
 // Wikipedia-style hatnotes ("See also: X", role=note) are cross-references, not teaser lists.
@@ -83,6 +89,33 @@ function imageOf(root: Element, base: string): string | undefined {
   return (m && toImageUrl(decodeEntities(m[1]), base)) || undefined;
 }
 
+/**
+ * The full depth's part of an item: its title as shown, its snippet and thumbnail, from the teaser (`el`) or, when
+ * the teaser holds several headlines, from the headline's own link (`scope`). Referenced only by
+ * the full extraction, so the every-page count does not carry it.
+ */
+function addDetails(item: RelatedItem, c: Candidate, scope: Element, el: Element, base: string): void {
+  // Double-escaped titles ("&#39;" in the text) read as the page meant them; only the popup
+  // shows titles, so the every-page count does not carry the entity table.
+  if (item.title.includes('&')) item.title = decodeEntities(item.title);
+  for (const s of scope.querySelectorAll(SNIPPET)) {
+    if (s.contains(c.titleEl) || c.titleEl.contains(s) || s.closest(NOT_SNIPPET)) continue;
+    const text = decodeEntities(visibleText(s));
+    if (textWeight(text) >= 3 && text !== c.title) {
+      item.snippet = text;
+      break;
+    }
+  }
+  const image = imageOf(scope, base) ?? (scope === el ? undefined : imageOf(el, base));
+  if (image) item.image = image;
+}
+
+/**
+ * The browser's own resolution, when the document sits at an http(s) address: it honours <base>
+ * and strips "java\tscript:" tricks the same way lib/url.ts does.
+ */
+const nativeHref = (a: HTMLAnchorElement) => /^https?:\/\//i.test(a.href) && a.href;
+
 /** Links in `root` that could be teaser titles: http(s), not ads, not navigation, not the page itself. */
 function candidatesIn(root: Element, ctx: Ctx): Candidate[] {
   const out: Candidate[] = [];
@@ -91,9 +124,7 @@ function candidatesIn(root: Element, ctx: Ctx): Candidate[] {
   const navs = links.length > 1 ? root.querySelectorAll('nav,[role=navigation]') : [];
   for (let i = 0; i < links.length && i < 1000; i++) {
     const a = links[i] as HTMLAnchorElement;
-    // The browser's own resolution when the document sits at an http(s) address (it honours
-    // <base> and strips "java\tscript:" tricks the same way); else lib/url.ts's.
-    const url = ctx.native ? /^https?:\/\//i.test(a.href) && a.href : toHttpUrl(a.getAttribute('href'), ctx.base);
+    const url = ctx.href(a);
     if (!url || AD_HREF.test(url) || url.replace(/[?#].*/s, '') === ctx.self) continue;
     // The headline: a heading or *title* element inside the link, else its text, else title/alt.
     let titleEl: Element = a;
@@ -105,7 +136,6 @@ function candidatesIn(root: Element, ctx: Ctx): Candidate[] {
     const attr = clean(a.getAttribute('title'));
     if (!title) title = attr || clean(a.querySelector('img[alt]')?.getAttribute('alt'));
     else if (/(?:\.\.\.|…)$/.test(title) && attr.startsWith(title.replace(/(?:\.\.\.|…)$/, ''))) title = attr;
-    if (title.includes('&')) title = decodeEntities(title);
     if (!/\p{L}/u.test(title) || NAV_TITLE.test(title) || [...navs].some((n) => n.contains(a))) continue;
     out.push({ a, url, title, titleEl });
   }
@@ -145,18 +175,7 @@ function itemsOf(part: Element, cands: Candidate[], ctx: Ctx): RelatedItem[] {
       if (AD_TEXT.test(elText.replace(c.title, ''))) continue;
       const item: RelatedItem = { title: c.title, url: c.url };
       items.push(item);
-      if (ctx.lite) continue;
-      const scope = kept.length === 1 ? el : c.a;
-      for (const s of scope.querySelectorAll(SNIPPET)) {
-        if (s.contains(c.titleEl) || c.titleEl.contains(s) || s.closest(NOT_SNIPPET)) continue;
-        const text = decodeEntities(visibleText(s));
-        if (textWeight(text) >= 3 && text !== c.title) {
-          item.snippet = text;
-          break;
-        }
-      }
-      const image = imageOf(scope, ctx.base) ?? (scope === el ? undefined : imageOf(el, ctx.base));
-      if (image) item.image = image;
+      ctx.details?.(item, c, kept.length === 1 ? el : c.a, el, ctx.base);
     }
   }
   return items;
@@ -168,23 +187,51 @@ interface Heading {
   related: boolean;
 }
 
+/** Where the count looks (lib/detect.ts passes what its own walk has found). */
+export interface RelatedScope {
+  /**
+   * Look only from here on, in document order: a related list follows the article it belongs
+   * to, and the page's header and navigation before the article are not walked.
+   */
+  from?: Node | null;
+  /**
+   * The text nodes of the page that pass `mayBeHeading`, in document order, when a walk over
+   * every text node has already found them (lib/detect.ts's full pass): no walk of its own.
+   */
+  candidates?: Node[];
+}
+
+/**
+ * Text nodes looked at by the count, at most: a 5 MB page with a 100,000-element comment thread
+ * is walked in its first part only (issue 4: detection <= 20 ms there). A list further down is
+ * missed by the badge, not by the popup, which reads the whole page.
+ */
+const MAX_TEXT_NODES = 20_000;
+
+/**
+ * Whether a text node may be a heading (related, or another kind that ends a related list), by
+ * its text alone: short, with a cue word, not link text. The cue regex runs before any call into
+ * the DOM: it rejects most text. Only a node too long for a heading is trimmed first.
+ */
+export function mayBeHeading(n: Node, data: string): boolean {
+  const length = data.length;
+  if (length > 400) return false;
+  const trimmedLength = length > 40 ? data.trim().length : length;
+  if (!trimmedLength || trimmedLength > MAX_HEADING + 20) return false;
+  return (CUE.test(data) || (trimmedLength <= 40 && OTHER.test(data))) && n.parentElement!.localName !== 'a';
+}
+
 /** Short texts that read as headings: related ones, and others that end a related list. */
-function findHeadings(body: HTMLElement): Heading[] {
+function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max: number): Heading[] {
   const out: Heading[] = [];
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   let joined: Element | null = null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const data = n.nodeValue!;
-    // Most text nodes are prose or whitespace: two length checks skip them before any regex.
-    if (data.length > 400) continue;
-    const trimmed = data.trim();
-    if (!trimmed || trimmed.length > MAX_HEADING + 20) continue;
-    const cue = CUE.test(trimmed);
-    if (!cue && (trimmed.length > 40 || !OTHER.test(trimmed))) continue;
+  const look = (n: Node) => {
+    const trimmed = n.nodeValue!.trim();
     const parent = n.parentElement!;
     let node: Node = n;
     let text = bare(trimmed);
-    if (!text || text.length > MAX_HEADING) continue;
+    if (!text || text.length > MAX_HEADING) return;
+    const cue = CUE.test(trimmed);
     let related = cue && RELATED.test(text);
     if (cue && !related && parent !== joined && parent.childNodes.length < 6) {
       // "You might <em>also</em> like": the words are split over several text nodes.
@@ -194,6 +241,16 @@ function findHeadings(body: HTMLElement): Heading[] {
       }
     }
     if ((related || (text.length <= 30 && OTHER.test(text))) && !parent.closest(SKIP)) out.push({ node, text, related });
+  };
+  if (candidates) {
+    for (const n of candidates) if (!from || !(from.compareDocumentPosition(n) & 2) /* PRECEDING */) look(n);
+    return out;
+  }
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  if (from && body.contains(from)) walker.currentNode = from;
+  let seen = 0;
+  for (let n = walker.nextNode(); n && seen < max; n = walker.nextNode(), seen++) {
+    if (mayBeHeading(n, n.nodeValue!)) look(n);
   }
   return out;
 }
@@ -228,6 +285,9 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
         }
         continue;
       }
+      // A label link beside the heading ("Related" on seattletimes) is not the list yet: it
+      // could not become an item (itemsOf keeps weights of 3 and more).
+      if (!parts.length && c.length === 1 && weight(c[0].title) < 3) continue;
       if (shape && shapeOf(el) !== shape) break;
       shape = shapeOf(el);
       parts.push(el);
@@ -253,15 +313,35 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
   return null;
 }
 
-function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
-  const body = doc.body;
-  // Wiki pages have cross-references ("See also"), never teaser lists (corpus README).
-  if (!body || doc.head?.querySelector('meta[name=generator][content^=MediaWiki]')) return [];
+/**
+ * Where links of the full depth resolve: against <base> and the page's URL, by the browser when
+ * the document sits at that address, else by lib/url.ts (a copy, a document without an address).
+ */
+function fullContext(doc: Document, url: string, details?: typeof addDetails): Ctx {
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && toHttpUrl(baseHref, url)) || url;
   const self = (toHttpUrl(url, url) ?? url).replace(/[?#].*/s, '');
-  const ctx: Ctx = { base, self, lite, native: doc.baseURI === base };
-  const headings = findHeadings(body);
+  return { base, self, details, href: doc.baseURI === base ? nativeHref : (a) => toHttpUrl(a.getAttribute('href'), base) };
+}
+
+/**
+ * What the full depth adds to the count: snippets and thumbnails, and links of documents
+ * without an http(s) address. Only the full depth's entry points name it, so the every-page
+ * bundle does not carry it.
+ */
+const FULL = { context: (doc: Document, url: string) => fullContext(doc, url, addDetails) };
+/** The full depth's links without snippets and thumbnails (findRelatedElements). */
+const ELEMENTS = { context: (doc: Document, url: string) => fullContext(doc, url) };
+
+function findBlocks(doc: Document, url: string, full?: typeof FULL, scope?: RelatedScope): Found[] {
+  const body = doc.body;
+  // Wiki pages have cross-references ("See also"), never teaser lists (corpus README): MediaWiki
+  // says so in its generator tag, or (saved pages lose it) by its content container's class.
+  if (!body || doc.head?.querySelector('meta[name=generator][content^=MediaWiki]') || body.querySelector('.mw-parser-output')) return [];
+  // The count runs in the live page, whose links the browser resolves (nativeHref).
+  const ctx: Ctx = full ? full.context(doc, url) : { base: url, self: url.replace(/[?#].*/s, ''), href: nativeHref };
+  // Only the count is bounded: the popup reads the whole page.
+  const headings = findHeadings(body, scope ?? {}, scope ? MAX_TEXT_NODES : Infinity);
   const marks = headings.map((h) => h.node);
   const found: Found[] = [];
   for (const h of headings) {
@@ -271,7 +351,7 @@ function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
   // Boxes the page's own markup calls related whatever their caption says (buzzfeed-1's
   // section#related-links "More Buzz", webmd-1's related_reading "Top Picks"). A list without
   // a caption is never related (headless Taboola boxes on msn, bug-1255978).
-  for (const box of doc.querySelectorAll('[class],[id]')) {
+  for (const box of body.querySelectorAll(RELATED_BOX_SELECTOR)) {
     const names = `${box.getAttribute('class') ?? ''} ${box.id}`;
     if (!RELATED_BOX.test(names)) continue;
     if (NOT_RELATED_BOX.test(`${box.id} ${box.getAttribute('class')}`) || box.closest(SKIP)) continue;
@@ -286,23 +366,24 @@ function findBlocks(doc: Document, url: string, lite?: boolean): Found[] {
   return found.sort((a, b) => (follows(a.parts[0], b.parts[0]) ? -1 : 1));
 }
 
-function blocks(doc: Document, url: string, lite?: boolean): RelatedBlock[] {
-  return dedupe(findBlocks(doc, url, lite));
-}
-
 function dedupe(found: Found[]): RelatedBlock[] {
   const seen = new Set<string>();
   const out: RelatedBlock[] = [];
   for (const f of found) {
-    // Duplicates by resolved href (a hidden copy of a box, one story in two lists): first kept.
-    const items = f.items.filter((i) => !seen.has(i.url) && seen.add(i.url));
+    // One story is one item: a hidden copy of a box, one story in two lists, the same link with
+    // other tracking parameters (?iref=, utm_*, spm, from): the first kept.
+    const items = f.items.filter((i) => {
+      const key = pageKey(i.url);
+      return !seen.has(key) && seen.add(key);
+    });
     if (items.length) out.push({ heading: f.heading, items });
   }
   return out;
 }
 
+/** The related blocks of `doc`, with each item's snippet and thumbnail. */
 export function extractRelated(doc: Document, url: string): RelatedBlock[] {
-  return blocks(doc, url);
+  return dedupe(findBlocks(doc, url, FULL));
 }
 
 /** The number of items in `blocks`: what the badge shows once the page is extracted. */
@@ -310,9 +391,12 @@ export function itemCount(blocks: RelatedBlock[]): number {
   return blocks.reduce((n, b) => n + b.items.length, 0);
 }
 
-/** Number of related items: extractRelated without snippets and thumbnails. */
-export function countRelated(doc: Document, url: string): number {
-  return itemCount(blocks(doc, url, true));
+/**
+ * The number of related items of `doc`: extractRelated's items, without reading snippets and
+ * thumbnails. What the toolbar badge shows before the popup opens (lib/detect.ts).
+ */
+export function countRelated(doc: Document, url: string, scope?: RelatedScope): number {
+  return itemCount(dedupe(findBlocks(doc, url, undefined, scope ?? {})));
 }
 
 /**
@@ -320,7 +404,7 @@ export function countRelated(doc: Document, url: string): number {
  * elements of `doc` they are made of, so that article extraction can drop them from its copy.
  */
 export function scanRelated(doc: Document, url: string): { blocks: RelatedBlock[]; parts: Element[] } {
-  const found = findBlocks(doc, url);
+  const found = findBlocks(doc, url, FULL);
   return { blocks: dedupe(found), parts: found.filter((f) => f.items.length).flatMap((f) => f.parts) };
 }
 
@@ -329,7 +413,7 @@ export function scanRelated(doc: Document, url: string): { blocks: RelatedBlock[
  * extraction can drop them from its clone before Readability runs.
  */
 export function findRelatedElements(doc: Document, url: string): Element[] {
-  return findBlocks(doc, url, true)
+  return findBlocks(doc, url, ELEMENTS)
     .filter((f) => f.items.length)
     .flatMap((f) => f.parts);
 }

@@ -17,49 +17,52 @@ export const MAX_HEADING = 60;
  */
 export const shapeOf = (e: Element) => `${e.localName}.${e.getAttribute('class') ?? ''}`.replace(/\d+/g, '');
 
+/**
+ * The vocabulary of related-block headings, as data: each phrase is a regex source, matched whole
+ * against the heading once its punctuation is gone. tests/lib/related-words.test.ts holds headings
+ * each phrase must accept and checks that they pass both RELATED and CUE: a phrase whose stem is
+ * missing from CUE would silently do nothing.
+ */
+export const RELATED_PHRASES: readonly string[] = [
+  // English ("Related Topics" and "Related Searches" are tags and ads)
+  '(?:\\d+ )?(?:more )?related(?: (?!topics|searches|tags|ads)\\w+)?',
+  'more (?:on|about) .{2,60}',
+  'see also|also read|further reading|(?:what to )?read (?:more|next|also)|don\'t miss',
+  'recommended(?: for you| \\w+)?',
+  'you (?:may|might|will|\'ll) (?:also )?(?:like|enjoy|love|be interested in)',
+  'similar \\w+',
+  '(?:more |(?:more )?(?:stories|articles|posts) )like this',
+  '(?:other )?people (?:also |are )?read(?:ing)?|readers also \\w+',
+  // French, Spanish, Portuguese, Italian
+  '(?:sur le )?même sujet|(?:à )?(?:lire|voir) (?:aussi|également)|vous aimerez \\w+|articles? (?:similaires|liés|connexes)',
+  '(?:\\S+ )?relacionad[oa]s|(?:también )?(?:te|le) pueden? interesar|lee también|(?:leia|veja) também',
+  'articoli correlati|(?:leggi|vedi) anche|(?:ti )?potrebbero? interessarti',
+  // German, Dutch, Czech, Russian
+  '(?:ähnliche|verwandte) \\S+|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie (?:auch|mehr)',
+  'gerelateerde \\S+|lees (?:ook|meer)',
+  'související(?: \\S+)?|podobné články|(?:pře)?čtěte (?:si )?(?:také|též)',
+  'похожие \\S+|читайте (?:также|еще|ещё)|по теме',
+  // Arabic
+  '(?:\\S+ )?ذات صلة|اقرأ أيض\\S*',
+  // Chinese (simplified and traditional): 相关文章/阅读/新闻/报道/推荐/链接/资讯/内容/热门文章…,
+  // not 相关搜索 or 相关标签
+  '相[关關](?:[文阅閱新报報推链鏈連资資内內热熱视影话話专專]\\S{1,4})?',
+  '延伸[阅閱][读讀]|推[荐薦](?:[阅閱][读讀]|新[闻聞]|文章)|猜你喜[欢歡]|[为為][您你]推[荐薦]',
+  '[您你]可能\\S{0,2}(?:喜[欢歡]|[感有][兴興]趣)\\S{0,4}|看[过過]本文的人[还還]看了',
+  // Japanese, Korean
+  '[关関]連(?:記事|ニュース|情報|リンク)|[あ合]わせて[読よ]みたい|(?:おすすめ|オススメ)記事|こちらもおすすめ',
+  '관련\\s?(?:기사|뉴스|글)|추천\\s?기사',
+];
+
 /** A related-block heading once its surrounding punctuation is gone ("【関連記事】", "相关文章:"). */
-export const RELATED = new RegExp(
-  '^(?:' +
-    [
-      // English ("Related Topics" and "Related Searches" are tags and ads)
-      '(?:\\d+ )?(?:more )?related(?: (?!topics|searches|tags|ads)\\w+)?',
-      'more (?:on|about) .{2,60}',
-      'see also|also read|further reading|(?:what to )?read (?:more|next|also)',
-      'recommended(?: for you| \\w+)?',
-      'you (?:may|might|will|\'ll) (?:also )?(?:like|enjoy|love|be interested in)',
-      'similar \\w+',
-      '(?:more |(?:more )?(?:stories|articles|posts) )like this',
-      '(?:other )?people (?:also |are )?read(?:ing)?|readers also \\w+',
-      // French, Spanish, Portuguese, Italian
-      '(?:sur le )?même sujet|(?:à )?(?:lire|voir) (?:aussi|également)|vous aimerez \\w+|articles? (?:similaires|liés|connexes)',
-      '(?:\\S+ )?relacionad[oa]s|(?:también )?(?:te|le) pueden? interesar|lee también|(?:leia|veja) também',
-      'articoli correlati|(?:leggi|vedi) anche|(?:ti )?potrebbero? interessarti',
-      // German, Dutch, Czech, Russian
-      '(?:ähnliche|verwandte) \\S+|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie (?:auch|mehr)',
-      'gerelateerde \\S+|lees (?:ook|meer)',
-      'související(?: \\S+)?|podobné články|(?:pře)?čtěte (?:si )?(?:také|též)',
-      'похожие \\S+|читайте (?:также|еще|ещё)|по теме',
-      // Arabic
-      '(?:\\S+ )?ذات صلة|اقرأ أيض\\S*',
-      // Chinese (simplified and traditional): 相关文章/阅读/新闻/报道/推荐/链接/资讯/内容/热门文章…,
-      // not 相关搜索 or 相关标签
-      '相[关關](?:[文阅閱新报報推链鏈連资資内內热熱视影话話专專]\\S{1,4})?',
-      '延伸[阅閱][读讀]|推[荐薦](?:[阅閱][读讀]|新[闻聞]|文章)|猜你喜[欢歡]|[为為][您你]推[荐薦]',
-      '[您你]可能\\S{0,2}(?:喜[欢歡]|[感有][兴興]趣)\\S{0,4}|看[过過]本文的人[还還]看了',
-      // Japanese, Korean
-      '[关関]連(?:記事|ニュース|情報|リンク)|[あ合]わせて[読よ]みたい|(?:おすすめ|オススメ)記事|こちらもおすすめ',
-      '관련\\s?(?:기사|뉴스|글)|추천\\s?기사',
-    ].join('|') +
-    ')$',
-  'i',
-);
+export const RELATED = new RegExp(`^(?:${RELATED_PHRASES.join('|')})$`, 'i');
 
 /**
  * A cheap test every RELATED heading passes (one of these stems is in each phrase above): most
  * text nodes of a page fail it and are never trimmed or matched against RELATED.
  */
 export const CUE =
-  /relat|more|read|like|recommend|simila|also|you|articl|aussi|même|relacion|interes|també|correl|anche|ähnlich|verwandt|thema|lesen|lees|souvis|podob|čtěte|похож|читайте|теме|صلة|اقرأ|相[关關]|延伸|推[荐薦]|猜你|可能|本文|[关関]連|読|おすすめ|オススメ|관련|추천/i;
+  /relat|more|read|like|recommend|simila|also|miss|you|articl|aussi|même|relacion|interes|també|correl|anche|ähnlich|verwandt|thema|lesen|lees|souvis|podob|čtěte|похож|читайте|теме|صلة|اقرأ|相[关關]|延伸|推[荐薦]|猜你|可能|本文|[关関]連|読|おすすめ|オススメ|관련|추천/i;
 
 /**
  * Headings of blocks that are not related lists: where one of these starts, the related block
@@ -91,5 +94,12 @@ export const AD_HREF =
  * (one selector pass instead of ten attribute-substring selectors).
  */
 export const RELATED_BOX = /[rR]elate|similar|xiangguan|xgwz|xgyd|xgxw/;
+/**
+ * The elements RELATED_BOX may match, as one selector the browser matches natively (the count
+ * runs on every page load: no regex over every element's class). "elate" covers both cases.
+ */
+export const RELATED_BOX_SELECTOR = ['elate', 'similar', 'xiangguan', 'xgwz', 'xgyd', 'xgxw']
+  .flatMap((w) => [`[class*=${w}]`, `[id*=${w}]`])
+  .join(',');
 /** ...unless the rest of the name says it is another kind of list. */
 export const NOT_RELATED_BOX = /tag|topic|search|keyword|categor|product|shop|video|gallery|author|popular|hot|comment|ad[-_s]|sponsor|link(?!s)/i;

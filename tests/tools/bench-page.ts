@@ -6,7 +6,7 @@ import { ON_PAGE_LOAD, detect, scoreAndScope, scoreDocument } from '../../lib/de
 import { extract } from '../../lib/extract';
 import { extractArticle } from '../../lib/extract-article';
 import { extractRelated, itemCount } from '../../lib/extract-related';
-import { countRelatedLite } from '../../lib/related-count';
+import { countRelated } from '../../lib/extract-related';
 
 type DocFn = (doc: Document, url: string) => unknown;
 /**
@@ -18,7 +18,7 @@ function phasesOf(doc: Document): Record<string, DocFn> {
   const [, scope] = scoreAndScope(doc);
   return {
     'detect: scoreDocument': (d) => scoreDocument(d, []),
-    'detect: countRelatedLite': (d, url) => countRelatedLite(d, url, scope),
+    'detect: countRelated': (d, url) => countRelated(d, url, scope),
     'extract: extractArticle': extractArticle,
     'extract: extractRelated': extractRelated,
   };

@@ -1,0 +1,61 @@
+// The heading vocabulary is data (lib/related-words.ts RELATED_PHRASES): each phrase has
+// headings here that it must accept, in the same order. Every one must pass the cheap CUE test
+// too, or the phrase would never be looked at on a real page.
+import { describe, expect, test } from 'vitest';
+import { CUE, OTHER, RELATED, RELATED_BOX, RELATED_BOX_SELECTOR, RELATED_PHRASES, bare } from '../../lib/related-words';
+
+/** Headings each phrase of RELATED_PHRASES must accept, index for index. */
+const EXAMPLES: string[][] = [
+  ['Related', 'Related stories', 'More related articles'],
+  ['More on this story', 'More about Brexit'],
+  ['See also', 'Read next', 'What to read next', "Don't miss"],
+  ['Recommended', 'Recommended stories'],
+  ['You might also like', 'You may be interested in'],
+  ['Similar articles'],
+  ['More like this', 'Stories like this'],
+  ['People also read', 'Readers also liked'],
+  ['Sur le même sujet', 'À lire aussi', 'Articles similaires'],
+  ['Noticias relacionadas', 'Te puede interesar', 'Leia também'],
+  ['Articoli correlati', 'Leggi anche'],
+  ['Ähnliche Artikel', 'Mehr zum Thema', 'Lesen Sie auch'],
+  ['Gerelateerde artikelen', 'Lees ook'],
+  ['Související články', 'Čtěte také'],
+  ['Похожие статьи', 'Читайте также', 'По теме'],
+  ['مقالات ذات صلة', 'اقرأ أيضا'],
+  ['相关文章', '相關新聞', '相关阅读'],
+  ['延伸阅读', '推荐阅读', '猜你喜欢', '为您推荐'],
+  ['你可能还喜欢', '您可能感兴趣的文章', '看过本文的人还看了'],
+  ['関連記事', 'あわせて読みたい', 'おすすめ記事'],
+  ['관련기사', '추천 기사'],
+];
+
+describe('RELATED_PHRASES', () => {
+  test('every phrase has examples', () => {
+    expect(EXAMPLES).toHaveLength(RELATED_PHRASES.length);
+    for (const examples of EXAMPLES) expect(examples.length).toBeGreaterThan(0);
+  });
+
+  test.each(RELATED_PHRASES.map((phrase, i) => [i, phrase] as const))('phrase %i is reachable: its headings pass CUE and RELATED', (i, phrase) => {
+    const own = new RegExp(`^(?:${phrase})$`, 'i');
+    for (const heading of EXAMPLES[i]) {
+      expect(own.test(bare(heading)), heading).toBe(true);
+      expect(CUE.test(heading), `CUE misses "${heading}"`).toBe(true);
+      expect(RELATED.test(bare(`【${heading}】:`)), heading).toBe(true);
+    }
+  });
+
+  test('lists that are not related are not taken for related ones', () => {
+    for (const heading of ['Related Topics', 'Related Searches', '相关搜索', '相关标签', 'Most popular', 'Latest news', 'Share this']) {
+      expect(RELATED.test(bare(heading)), heading).toBe(false);
+    }
+    for (const heading of ['Most popular', '热门文章', 'Trending', 'ランキング']) expect(OTHER.test(heading), heading).toBe(true);
+  });
+
+  test('the box selector finds every element the box regex can accept', () => {
+    for (const name of ['related-posts', 'RelatedArticles', 'similar', 'xiangguan', 'xgwz', 'xgyd', 'xgxw']) {
+      expect(RELATED_BOX.test(name), name).toBe(true);
+      const words = RELATED_BOX_SELECTOR.match(/\[class\*=([^\]]+)\]/g)!.map((s) => s.slice(8, -1));
+      expect(words.some((w) => name.includes(w)), name).toBe(true);
+    }
+  });
+});
