@@ -153,6 +153,28 @@ const STOP: Record<string, string> = {
     'il lo la i gli le un uno una di del della dei delle degli in nel nella per con su sul sulla tra fra e o ma che se ' +
     'non è sono era erano essere avere ha hanno più meno molto suo sua suoi sue lui lei loro io noi voi questo questa ' +
     'quello quella già anche come quando dove dopo fino',
+  nl:
+    'de het een en of maar van in op te voor met aan bij door over uit naar om als dat die dit deze zijn is was waren ' +
+    'wordt worden werd heeft hebben had niet geen ook nog wel al er hij zij ze wij we ik je u hun haar zijn meer',
+  ru:
+    'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне было вот от меня ' +
+    'еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь ' +
+    'там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже ' +
+    'себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас ' +
+    'были куда зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них ' +
+    'какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда ' +
+    'конечно всю между это как также года году',
+  cs:
+    'a i k o s u v z ve ze na do od po pro při za před nad pod mezi je jsou byl byla bylo byli být bude budou není se si ' +
+    'to ten ta ty tak také jako že ale nebo ani když kde co kdo který která které jeho její jejich už ještě jen již by ' +
+    'aby po přes mu mi ho jak tu tam než',
+  pl:
+    'i w we z ze na do od po przez dla o u za przed nad pod między jest są był była było byli być będzie nie się to ten ' +
+    'ta te tak także jak że ale lub ani gdy gdzie co kto który która które jego jej ich już jeszcze tylko by aby',
+  tr:
+    've ile bir bu şu o da de ki mi mu için gibi daha çok en ama veya ne olarak olan oldu sonra kadar değil var yok',
+  ar:
+    'في من إلى على عن مع هذا هذه ذلك التي الذي الذين كان كانت هو هي أن إن لا ما لم لن قد كل بعد قبل بين عند أو ثم حتى',
 };
 const STOP_SETS: Record<string, Set<string>> = Object.fromEntries(
   Object.entries(STOP).map(([lang, words]) => [lang, new Set(words.split(/\s+/))]),
@@ -163,7 +185,8 @@ const STOP_ANY = STOP_SETS.en;
 function isStopWord(key: string, lang: string): boolean {
   if (STOP_ANY.has(key)) return true;
   const set = STOP_SETS[lang];
-  return set ? set.has(key) : false;
+  // a language without a list: its one- and two-letter words are mostly function words
+  return set ? set.has(key) : key.length <= 2 && !/[\d]/.test(key) && lang !== 'zh' && lang !== 'ja' && lang !== '';
 }
 
 /** English words of every field: they count, but too little to make a shared subject alone. */
@@ -383,11 +406,13 @@ const FIELD_CUES: Record<string, { cjk?: string; latin?: string }> = {
     cjk:
       '医院 医生 医师 医疗 医务 医护 患者 病人 病例 确诊 疑似 感染 病毒 疫情 新冠 肺炎 疫苗 传染 防疫 卫健委 卫生 ' +
       '疾病 癌症 肿瘤 手术 治疗 药物 药品 健康 养生 过敏 心梗 猝死 世卫 隔离 核酸 口罩 抗疫 援鄂 病死率 病亡 救治 ' +
+      '大脑 抑郁 心理 痴呆 ' +
       '病院 医療 ウイルス がん',
     latin:
       'health medical medicine* doctor* hospital* patient* disease* virus outbreak* epidemic* pandemic* vaccin* ' +
       'cancer tumor* surgery surgeon* transplant* treatment* allerg* asthma diabetes heart_attack symptom* diet ' +
-      'nutrition obesity mucus infection* flu fda clinical medically eczema ' +
+      'nutrition obesity mucus infection* flu fda clinical medically eczema calorie* fitness workout* mental_health ' +
+      'brain brains neuro* psychiatr* psycholog* depression anxiety dementia alzheimer* autism therapy ' +
       'santé médecin* hôpital maladie* gesundheit arzt ärzte krankenhaus krankheit* saúde médico* doença*',
   },
   // Crime, courts and accidents are told apart from the rest of domestic society (schools,
@@ -425,7 +450,7 @@ const FIELD_CUES: Record<string, { cjk?: string; latin?: string }> = {
   },
   sports: {
     cjk:
-      '体育 足球 篮球 排球 网球 乒乓 羽毛球 高尔夫 赛季 联赛 夺冠 冠军 亚军 决赛 世界杯 奥运 亚运 球队 球员 球迷 主帅 ' +
+      '体育 足球 篮球 排球 网球 乒乓 羽毛球 高尔夫 赛季 联赛 夺冠 冠军 亚军 决赛 世界杯 奥运 冬奥 亚运 球队 球员 球迷 主帅 ' +
       '教练 进球 射门 NBA CBA 中超 英超 西甲 意甲 德甲 欧冠 马拉松 田径 游泳 跳水 体操 拳击 UFC 电竞 LPL 男篮 女篮 ' +
       '男足 女足 国足 ' +
       'サッカー 野球 選手 試合 優勝 五輪 スポーツ',
@@ -473,8 +498,8 @@ const FIELD_CUES: Record<string, { cjk?: string; latin?: string }> = {
       '美食 菜谱 餐厅 旅游 旅行 景区 游客 时尚 穿搭 美妆 化妆品 护肤 减肥 家居 装修 服装 服饰 ' +
       'Tシャツ ファッション グルメ 料理',
     latin:
-      'food foods recipe* restaurant* chef* cooking pasta travel* tourist* tourism vacation* hotel* fashion beauty ' +
-      'makeup skincare shirt*',
+      'food foods recipe* restaurant* chef* cooking pasta meal meals breakfast lunch dinner snack* vegan vegetarian ' +
+      'travel* tourist* tourism vacation* hotel* holiday holidays airbnb fashion beauty makeup skincare shirt*',
   },
 };
 
@@ -616,6 +641,8 @@ interface ArticleTerms {
   section: string | null;
   /** The article's fields (empty when it cannot be placed). */
   fields: Set<string>;
+  /** Every key of the title, the site's name included (for recognising a series: "Issue 85", "Issue 86"). */
+  titleKeys: Set<string>;
 }
 
 const LEAD_CJK = 300; // characters
@@ -723,7 +750,7 @@ function articleTerms(article: RelevanceArticle, o: RelevanceOptions): ArticleTe
   const best = Math.max(0, ...score.values());
   const fields = new Set<string>();
   for (const [field, s] of score) if (s >= o.fieldMin && s >= o.fieldShare * best) fields.add(field);
-  return { lang, weight, byPrefix, site, section: sectionOf(article.url), fields };
+  return { lang, weight, byPrefix, site, section: sectionOf(article.url), fields, titleKeys };
 }
 
 function leadLength(text: string, tokens: Token[]): number {
@@ -737,11 +764,10 @@ function leadLength(text: string, tokens: Token[]): number {
 /** The article's weight for an item's key: exact, or a word sharing most of its letters. */
 function weightOf(terms: ArticleTerms, key: string): number {
   if (terms.site.has(key)) return 0;
-  const exact = terms.weight.get(key);
-  if (exact !== undefined) return exact;
+  const exact = terms.weight.get(key) ?? 0;
   const p = prefixOf(key);
-  if (!p) return 0;
-  let best = 0;
+  if (!p) return exact;
+  let best = exact;
   for (const other of terms.byPrefix.get(p) ?? []) {
     const need = Math.max(5, Math.ceil(0.8 * Math.min(key.length, other.length)));
     if (commonPrefix(key, other) >= need) best = Math.max(best, terms.weight.get(other) ?? 0);
@@ -785,7 +811,7 @@ interface Shared {
 interface ItemEvidence {
   /** Shared weight with the article: title terms in full, strong snippet terms at half. */
   score: number;
-  /** The heaviest single shared term. */
+  /** The heaviest single shared term (in the title or the snippet). */
   best: number;
   /** The item's words behind the score, strongest first, as the item shows them. */
   shown: string[];
@@ -797,6 +823,10 @@ interface ItemEvidence {
   fields: { field: string; score: number; cues: string[] }[];
   /** 'match': in one of the article's fields; 'other': placed, in none of them; 'unknown'. */
   fieldMatch: 'match' | 'other' | 'unknown';
+  /** The item's field that is one of the article's, when fieldMatch is 'match'. */
+  matchedField?: { field: string; score: number; cues: string[] };
+  /** Dice coefficient of the item's and the article's title words, site name included. */
+  titleLike: number;
 }
 
 const SNIPPET_LIMIT = 300;
@@ -857,18 +887,22 @@ function fieldsOf(hits: Map<string, Map<string, number>>, w: number, into: Map<s
 /** An item field at least this strong places the item (one title cue, or two snippet cues). */
 const ITEM_FIELD_MIN = 1;
 
-function fieldRelation(itemFields: ItemEvidence['fields'], articleFields: Set<string>): ItemEvidence['fieldMatch'] {
-  if (!itemFields.length || !articleFields.size) return 'unknown';
+/** How the item's fields stand to the article's, and the item field that matched. */
+function fieldRelation(
+  itemFields: ItemEvidence['fields'],
+  articleFields: Set<string>,
+): { relation: ItemEvidence['fieldMatch']; matched?: ItemEvidence['fields'][number] } {
+  if (!itemFields.length || !articleFields.size) return { relation: 'unknown' };
   const articleParts = [...articleFields].filter((f) => FIELD_PARENT[f]);
-  for (const { field } of itemFields) {
-    if (articleFields.has(field)) return 'match';
+  for (const f of itemFields) {
+    if (articleFields.has(f.field)) return { relation: 'match', matched: f };
     // A general tech item is in the field of an AI article; a programming item is not, unless
     // the article is general tech without a speciality.
-    if (field === 'tech' && articleParts.length) return 'match';
-    const parent = FIELD_PARENT[field];
-    if (parent && articleFields.has(parent) && !articleParts.length) return 'match';
+    if (f.field === 'tech' && articleParts.length) return { relation: 'match', matched: f };
+    const parent = FIELD_PARENT[f.field];
+    if (parent && articleFields.has(parent) && !articleParts.length) return { relation: 'match', matched: f };
   }
-  return 'other';
+  return { relation: 'other' };
 }
 
 function evidenceOf(item: RelatedItem, terms: ArticleTerms, boilerplate: Set<string>, o: RelevanceOptions): ItemEvidence {
@@ -905,15 +939,27 @@ function evidenceOf(item: RelatedItem, terms: ArticleTerms, boilerplate: Set<str
     .sort((a, b) => b.score - a.score);
   // a programming or hardware item is in that part of tech, not in tech at large
   if (fields.some((x) => FIELD_PARENT[x.field])) fields = fields.filter((x) => x.field !== 'tech');
+  const itemKeys = new Set(titleTokens.map((t) => t.key));
+  let common = 0;
+  for (const k of itemKeys) if (terms.titleKeys.has(k)) common++;
+  const titleLike = common >= 2 ? (2 * common) / (itemKeys.size + terms.titleKeys.size) : 0;
+  const relation = fieldRelation(fields, terms.fields);
   return {
+    titleLike,
     score,
-    best: all[0]?.weight ?? 0,
+    // a word of the article's title in the snippet is as telling as in the item's title
+    best: Math.max(
+      0,
+      ...fromTitle.map((x) => x.weight),
+      ...fromSnippet.filter((x) => x.key.split('|').some((k) => terms.titleKeys.has(k))).map((x) => x.weight),
+    ),
     shown,
     sponsored: isSponsored(item),
     section,
     sameSection,
     fields,
-    fieldMatch: fieldRelation(fields, terms.fields),
+    fieldMatch: relation.relation,
+    matchedField: relation.matched,
   };
 }
 
@@ -954,16 +1000,34 @@ export const DEFAULT_RELEVANCE_OPTIONS: Readonly<RelevanceOptions> = Object.free
   snippetMinWeight: 2,
 });
 
+/** Titles this alike (Dice of their words) are parts of one series. */
+const SERIES_LIKE = 0.6;
+
 /** Blocks this small are judged with the page's other items (too few to tell a feed from a list). */
 const MIN_LIST_ITEMS = 3;
 
 const MAX_TERMS = 3;
 
-function gradeOne(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Relevance {
+/**
+ * A heading that announces the article's own section ("其他同一栏目内容", "More in Science"): its
+ * items are on the same desk whatever their words.
+ */
+const SECTION_HEADING =
+  /栏目|同类|本类|(?:^|\s)(?:more|other|latest) (?:articles |stories |news )?(?:in|from this section)\b|in this section|same category|même rubrique|dans la rubrique|mehr aus (?:dem|der) (?:ressort|rubrik)|más en la sección|mais na seção/i;
+
+function gradeOne(ev: ItemEvidence, feed: boolean, o: RelevanceOptions, sectionHeading: string | null): Relevance {
   if (ev.sponsored) return { grade: 'off', reason: { kind: 'sponsored' } };
+  const grade = gradeByWords(ev, feed, o);
+  if (grade.grade === 'off' && sectionHeading) return { grade: 'near', reason: { kind: 'same-section', terms: [sectionHeading] } };
+  return grade;
+}
+
+function gradeByWords(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Relevance {
   const terms = ev.shown.slice(0, MAX_TERMS);
   const field = ev.fields[0];
   if (ev.score >= o.onScore && ev.best >= o.onBest) return { grade: 'on', reason: { kind: 'shared', terms } };
+  // the same title but for a number or a word or two: another part of a series
+  if (ev.titleLike >= SERIES_LIKE) return { grade: 'on', reason: { kind: 'same-series' } };
   if (ev.fieldMatch === 'other') {
     // placed in another field: a shared keyword does not make it the same subject, unless it is
     // one of the article's key terms, or the item sits in a list whose items mostly relate
@@ -975,8 +1039,10 @@ function gradeOne(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Relevan
   }
   if (ev.score >= o.shareScore) return { grade: 'near', reason: { kind: 'shared', terms } };
   if (ev.sameSection) return { grade: 'near', reason: { kind: 'same-section', terms: [ev.section!] } };
-  if (ev.fieldMatch === 'match')
-    return { grade: 'near', reason: { kind: 'same-field', terms: field.cues.slice(0, MAX_TERMS), field: field.field } };
+  if (ev.fieldMatch === 'match') {
+    const matched = ev.matchedField ?? field;
+    return { grade: 'near', reason: { kind: 'same-field', terms: matched.cues.slice(0, MAX_TERMS), field: matched.field } };
+  }
   if (!feed) return ev.score > 0 ? { grade: 'near', reason: { kind: 'shared', terms } } : { grade: 'near', reason: { kind: 'same-list' } };
   if (ev.score > 0) return { grade: 'off', reason: { kind: 'keyword-only', terms } };
   return { grade: 'off', reason: { kind: 'site-feed' } };
@@ -985,7 +1051,7 @@ function gradeOne(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Relevan
 /** True when the item shares words with the article and is not placed in another field (for telling feeds from lists). */
 function relates(ev: ItemEvidence, o: RelevanceOptions): boolean {
   if (ev.sponsored) return false;
-  if (ev.best >= o.onBest) return true;
+  if (ev.best >= o.onBest || ev.titleLike >= SERIES_LIKE) return true;
   return ev.fieldMatch !== 'other' && (ev.score >= o.shareScore || ev.sameSection);
 }
 
@@ -1038,9 +1104,11 @@ export function gradeRelated(
   const evidence = blocks.map((b) => blockEvidence(b, terms, o));
   // A block too short to judge on its own is judged with the page's other items.
   const pageFeed = isFeed(evidence.flat(), o);
-  const grades = evidence.map((ev) => {
+  const grades = evidence.map((ev, bi) => {
     const feed = ev.filter((e) => !e.sponsored).length >= MIN_LIST_ITEMS ? isFeed(ev, o) : pageFeed;
-    return ev.map((e) => gradeOne(e, feed, o));
+    const heading = blocks[bi].heading.trim();
+    const sectionHeading = heading && SECTION_HEADING.test(heading) ? heading : null;
+    return ev.map((e) => gradeOne(e, feed, o, sectionHeading));
   });
   // Duplicates: the same story listed twice gets its best grade everywhere.
   const rank: Record<RelevanceGrade, number> = { on: 2, near: 1, off: 0 };
@@ -1106,6 +1174,8 @@ export function describeReason(reason: RelevanceReason): string {
       return field ? `same field (${field})` : 'same field';
     case 'same-list':
       return 'listed with related stories';
+    case 'same-series':
+      return 'same series';
     case 'keyword-only':
       return terms ? `only ${terms} in common` : 'only a word in common';
     case 'different-topic':

@@ -21,6 +21,7 @@ export interface RelatedItem {
         | 'shared'
         | 'same-section'
         | 'same-field'
+        | 'same-series'
         | 'same-list'
         | 'keyword-only'
         | 'different-topic'
