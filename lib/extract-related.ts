@@ -45,6 +45,9 @@ interface Ctx {
 const SKIP = 'script,style,noscript,template,textarea,select,option,a,button,nav,[role=navigation],[role=note]';
 const HEADING_TAG = /^H[1-6]$/;
 const CONTAINER_TAG = /^(?:DIV|UL|OL|DL|SECTION|ASIDE|TABLE|TBODY|TR|TD|IFRAME|ARTICLE|FORM|FOOTER)$/;
+const BARE_MORE_TAG = /^(?:h[1-6]|strong|b|p|dt)$/;
+/** Markup of an advertising slot: class or id words ad, ads, adunit, adbox, adsbygoogle, gpt, dfp, banner. */
+const AD_SLOT = /\bad(?:s|unit|box|slot)?\b|adunit|adbox|adsbygoogle|\bgpt\b|\bdfp\b|banner/i;
 const HIDDEN = '[hidden],[style*="display:none"],[style*="display: none"]';
 // Share pop-ups inside teasers (gne-163-8: "用微信扫码二维码") are not snippets.
 const NOT_SNIPPET = `${HIDDEN},[class*=share],[class*=qrcode],[class*=weixin]`;
@@ -136,7 +139,8 @@ function candidatesIn(root: Element, ctx: Ctx): Candidate[] {
     const attr = clean(a.getAttribute('title'));
     if (!title) title = attr || clean(a.querySelector('img[alt]')?.getAttribute('alt'));
     else if (/(?:\.\.\.|…)$/.test(title) && attr.startsWith(title.replace(/(?:\.\.\.|…)$/, ''))) title = attr;
-    if (!/\p{L}/u.test(title) || NAV_TITLE.test(title) || [...navs].some((n) => n.contains(a))) continue;
+    // A long title that starts like navigation is a headline ("More than 140 pilot whales die…").
+    if (!/\p{L}/u.test(title) || (NAV_TITLE.test(title) && weight(title) <= 5) || [...navs].some((n) => n.contains(a))) continue;
     out.push({ a, url, title, titleEl });
   }
   return out;
@@ -232,7 +236,8 @@ function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max
     let text = bare(trimmed);
     if (!text || text.length > MAX_HEADING) return;
     const cue = CUE.test(trimmed);
-    let related = cue && RELATED.test(text);
+    // A bare "More:" introduces a list only as a heading of its own (aljazeera's <h4>More:</h4>).
+    let related = cue && (RELATED.test(text) || (/^more$/i.test(text) && /[:：]$/.test(trimmed) && BARE_MORE_TAG.test(parent.localName)));
     if (cue && !related && parent !== joined && parent.childNodes.length < 6) {
       // "You might <em>also</em> like": the words are split over several text nodes.
       const whole = bare(parent.textContent!);
@@ -279,7 +284,10 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
         // An empty container after the heading is a list filled by JavaScript (salon-1's Taboola
         // divs, medicalnewstoday's TrendMD, found by their id): its heading must not adopt the
         // next block. Without an id it may be decoration beside the heading (qq's div.borderHd).
-        if (CONTAINER_TAG.test(el.tagName) && clean(el.textContent).length < 20) {
+        // An empty ad slot is neither (ign's div.ad-wrapper between "Recommends" and its cards);
+        // and after the list has begun, an empty container only ends it (note100yen's widget).
+        if (CONTAINER_TAG.test(el.tagName) && clean(el.textContent).length < 20 && !AD_SLOT.test(el.outerHTML.slice(0, 3000))) {
+          if (parts.length) break;
           if (el.id || el.querySelector('[id]')) return null;
           empty = true;
         }
@@ -306,8 +314,10 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
     chain = chain.parentElement;
     // Climb only through small wrappers around the heading (div.hd > h3 + a.more).
     if ((chain as Element).childElementCount > 12) return null;
-    const len = clean(chain.textContent).length;
-    if (len > h.text.length + (empty ? 12 : 100)) return null;
+    const text = clean(chain.textContent);
+    const len = text.length;
+    // A paid unit's caption says so beside the heading ("Promoted Links · We Recommend").
+    if (len > h.text.length + (empty ? 12 : 100) || AD_TEXT.test(text.replace(h.text, ''))) return null;
     if (len <= h.text.length + 12) head = chain as Element;
   }
   return null;

@@ -26,19 +26,21 @@ export const shapeOf = (e: Element) => `${e.localName}.${e.getAttribute('class')
 export const RELATED_PHRASES: readonly string[] = [
   // English ("Related Topics" and "Related Searches" are tags and ads)
   '(?:\\d+ )?(?:more )?related(?: (?!topics|searches|tags|ads)\\w+)?',
-  'more (?:on|about) .{2,60}',
-  'see also|also read|further reading|(?:what to )?read (?:more|next|also)|don\'t miss',
-  'recommended(?: for you| \\w+)?',
+  // "Related coverage from <a>Money</a>": a related list named by its section
+  'related \\w+ (?:from|in|on|about) .{2,60}',
+  'more (?:on|about) .{2,60}|more from this (?:story|stream|series|topic|event)|more to explore',
+  'see also|also read|further reading|(?:what to )?read (?:more|next|also|th(?:is|ese) next)|don\'t miss',
+  'recommended(?: for you| \\w+)?|(?:\\S+ )?recommends|we recommend',
   'you (?:may|might|will|\'ll) (?:also )?(?:like|enjoy|love|be interested in)',
   'similar \\w+',
-  '(?:more |(?:more )?(?:stories|articles|posts) )like this',
+  '(?:more |(?:more )?(?:stories|articles|posts) )like this(?: one)?',
   '(?:other )?people (?:also |are )?read(?:ing)?|readers also \\w+',
   // French, Spanish, Portuguese, Italian
   '(?:sur le )?même sujet|(?:à )?(?:lire|voir) (?:aussi|également)|vous aimerez \\w+|articles? (?:similaires|liés|connexes)',
   '(?:\\S+ )?relacionad[oa]s|(?:también )?(?:te|le) pueden? interesar|lee también|(?:leia|veja) também',
   'articoli correlati|(?:leggi|vedi) anche|(?:ti )?potrebbero? interessarti',
   // German, Dutch, Czech, Russian
-  '(?:ähnliche|verwandte) \\S+|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie (?:auch|mehr)',
+  '(?:ähnliche|verwandte) \\S+|(?:mehr|weitere) (?:\\S+ )?zum thema|das könnte sie (?:auch )?interessieren|lesen sie (?:auch|mehr)',
   'gerelateerde \\S+|lees (?:ook|meer)',
   'související(?: \\S+)?|podobné články|(?:pře)?čtěte (?:si )?(?:také|též)',
   'похожие \\S+|читайте (?:также|еще|ещё)|по теме',
@@ -46,7 +48,7 @@ export const RELATED_PHRASES: readonly string[] = [
   '(?:\\S+ )?ذات صلة|اقرأ أيض\\S*',
   // Chinese (simplified and traditional): 相关文章/阅读/新闻/报道/推荐/链接/资讯/内容/热门文章…,
   // not 相关搜索 or 相关标签
-  '相[关關](?:[文阅閱新报報推链鏈連资資内內热熱视影话話专專]\\S{1,4})?',
+  '相[关關](?:[文阅閱新报報推链鏈連连资資内內热熱视影话話专專]\\S{1,4})?',
   '延伸[阅閱][读讀]|推[荐薦](?:[阅閱][读讀]|新[闻聞]|文章)|猜你喜[欢歡]|[为為][您你]推[荐薦]',
   '[您你]可能\\S{0,2}(?:喜[欢歡]|[感有][兴興]趣)\\S{0,4}|看[过過]本文的人[还還]看了',
   // Japanese, Korean

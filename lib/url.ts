@@ -1,7 +1,7 @@
 // URL rules shared by every extractor: only http(s) leaves lib/, and "the same page" ignores
 // fragments and tracking parameters.
 
-const TRACKING_PARAM = /^(utm_[a-z]+|from|ref|spm|fbclid|gclid|share|source)$/i;
+const TRACKING_PARAM = /^(utm_[a-z]+|from|ref|iref|spm|fbclid|gclid|share|source)$/i;
 
 /**
  * Resolves `raw` against `base` and returns it only when it is http(s).

@@ -219,6 +219,43 @@ describe('hand-written pages', () => {
     p.close();
   });
 
+  test('"More:" as a heading of its own starts a list; "More" in running text does not', () => {
+    const p = page(`<p>Story text goes here.</p><h4>More:</h4><ul>${teasers(2)}</ul><ul>${teasers(1, '/b/')}</ul><p>More text.</p>`);
+    expect(itemsOf(p.document, p.url)).toHaveLength(3);
+    p.close();
+    const q = page(`<p>Story text. <span>More:</span></p><ul>${teasers(2)}</ul>`);
+    expect(itemsOf(q.document, q.url)).toHaveLength(0);
+    q.close();
+  });
+
+  test('an empty ad slot between the heading and its list is skipped; an empty widget after the list ends it', () => {
+    const p = page(`<h2>Recommends</h2><div class="ad-wrapper"><div id="slot-1"><div class="adBox"></div></div></div><div class="cards"><ul>${teasers(3)}</ul></div>`);
+    expect(itemsOf(p.document, p.url)).toHaveLength(3);
+    p.close();
+    const q = page(`<h3>関連記事</h3><ul>${teasers(3)}</ul><div><ins id="widget"></ins></div><ul>${teasers(2, '/x/')}</ul>`);
+    expect(itemsOf(q.document, q.url).map((i) => new URL(i.url).pathname)).toEqual(['/news/10.html', '/news/11.html', '/news/12.html']);
+    q.close();
+  });
+
+  test('a paid unit whose caption says so beside the heading is not related', () => {
+    const p = page(`<div><div class="hdr"><span>Sponsored Links</span><span>We Recommend</span></div><div class="outer">${teasers(3).replace(/<(\/?)li>/g, '<$1div>')}</div></div>`);
+    expect(itemsOf(p.document, p.url)).toEqual([]);
+    p.close();
+  });
+
+  test('a headline that starts like a navigation link is kept when it is long', () => {
+    const p = page(`<h3>More on this story</h3><ul>${teasers(1)}<li><a href="/w.html">More than 140 pilot whales die in mass stranding</a></li><li><a href="/all.html">More stories</a></li></ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/news/10.html', '/w.html']);
+    p.close();
+  });
+
+  test('one story linked with other tracking parameters is one item', () => {
+    const p = page(`<h3>Related</h3><ul><li><a href="/s/1.html?iref=a">The first story of the list here</a></li><li><a href="/s/2.html">The second story of the list here</a></li></ul>
+      <h3>You may also like</h3><ul><li><a href="/s/1.html?utm_source=x&amp;spm=1.2">The first story of the list here</a></li><li><a href="/s/3.html">The third story of the list here</a></li></ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/s/1.html', '/s/2.html', '/s/3.html']);
+    p.close();
+  });
+
   test('a javascript: href never appears, however it is disguised', () => {
     const p = page(`<h3>Related articles</h3><ul>
       <li><a href="javascript:alert(1)">Javascript link headline one</a></li>

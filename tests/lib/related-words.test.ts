@@ -7,22 +7,23 @@ import { CUE, OTHER, RELATED, RELATED_BOX, RELATED_BOX_SELECTOR, RELATED_PHRASES
 /** Headings each phrase of RELATED_PHRASES must accept, index for index. */
 const EXAMPLES: string[][] = [
   ['Related', 'Related stories', 'More related articles'],
-  ['More on this story', 'More about Brexit'],
-  ['See also', 'Read next', 'What to read next', "Don't miss"],
-  ['Recommended', 'Recommended stories'],
+  ['Related coverage from How to Do Everything: Money'],
+  ['More on this story', 'More about Brexit', 'More from this stream', 'More to explore'],
+  ['See also', 'Read next', 'What to read next', "Don't miss", 'Read these next'],
+  ['Recommended', 'Recommended stories', 'We Recommend', 'IGN Recommends', 'Recommends'],
   ['You might also like', 'You may be interested in'],
   ['Similar articles'],
-  ['More like this', 'Stories like this'],
+  ['More like this', 'Stories like this', 'More stories like this one'],
   ['People also read', 'Readers also liked'],
   ['Sur le même sujet', 'À lire aussi', 'Articles similaires'],
   ['Noticias relacionadas', 'Te puede interesar', 'Leia também'],
   ['Articoli correlati', 'Leggi anche'],
-  ['Ähnliche Artikel', 'Mehr zum Thema', 'Lesen Sie auch'],
+  ['Ähnliche Artikel', 'Mehr zum Thema', 'Weitere Beiträge zum Thema', 'Lesen Sie auch'],
   ['Gerelateerde artikelen', 'Lees ook'],
   ['Související články', 'Čtěte také'],
   ['Похожие статьи', 'Читайте также', 'По теме'],
   ['مقالات ذات صلة', 'اقرأ أيضا'],
-  ['相关文章', '相關新聞', '相关阅读'],
+  ['相关文章', '相關新聞', '相关阅读', '相关连接'],
   ['延伸阅读', '推荐阅读', '猜你喜欢', '为您推荐'],
   ['你可能还喜欢', '您可能感兴趣的文章', '看过本文的人还看了'],
   ['関連記事', 'あわせて読みたい', 'おすすめ記事'],
@@ -45,7 +46,7 @@ describe('RELATED_PHRASES', () => {
   });
 
   test('lists that are not related are not taken for related ones', () => {
-    for (const heading of ['Related Topics', 'Related Searches', '相关搜索', '相关标签', 'Most popular', 'Latest news', 'Share this']) {
+    for (const heading of ['Related Topics', 'Related Searches', '相关搜索', '相关标签', 'Most popular', 'Latest news', 'Share this', 'More from The Verge', 'More from this author', 'Recommend']) {
       expect(RELATED.test(bare(heading)), heading).toBe(false);
     }
     for (const heading of ['Most popular', '热门文章', 'Trending', 'ランキング']) expect(OTHER.test(heading), heading).toBe(true);
