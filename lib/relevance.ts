@@ -253,13 +253,15 @@ function tokenize(text: string, lang: string): Token[] {
   }
   // Everything else: words (segmented by Intl.Segmenter for scripts written without spaces).
   const rest = lower.replace(CJK_RUN, (s) => ' '.repeat(s.length));
-  const pushWord = (raw: string, start: number) => {
-    if (/^\d+$/.test(raw)) return; // bare numbers: dates, counts, ids
+  const pushWord = (word: string, start: number) => {
+    if (/^\d+$/.test(word)) return; // bare numbers: dates, counts, ids
+    // Arabic and Hebrew vowel marks are optional in writing: مساءً is مساء
+    const raw = word.replace(/[\u0591-\u05c7\u064b-\u065f\u0670]/g, '');
     if (raw.length < 2) return;
     if (isStopWord(raw, lang)) return;
     const key = stem(raw, lang);
     if (key.length < 2 || isStopWord(key, lang)) return;
-    out.push({ key, raw, start, end: start + raw.length, cjk: false });
+    out.push({ key, raw, start, end: start + word.length, cjk: false });
   };
   for (const m of rest.matchAll(WORD)) {
     const word = m[0];
@@ -548,38 +550,30 @@ function addWord(index: CueIndex, cue: string, field: string) {
 
 let segmenter: Intl.Segmenter | null | undefined;
 
-/**
- * For each character of `text`, the end of the (dictionary) word it belongs to, with the word's
- * start at index length + i; null when Intl.Segmenter is missing.
- */
-function wordSpans(text: string): Int32Array | null {
-  if (segmenter === undefined)
-    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-  if (!segmenter || !/[\u3400-\u9fff]/.test(text)) return null;
-  const spans = new Int32Array(text.length * 2);
-  for (const s of segmenter.segment(text)) {
-    const end = s.index + s.segment.length;
-    for (let i = s.index; i < end; i++) {
-      spans[i] = end;
-      spans[text.length + i] = s.index;
-    }
-  }
-  return spans;
-}
+/** Characters of context either side of a cue for the dictionary to place word boundaries. */
+const SEGMENT_CONTEXT = 6;
 
 /**
- * True when a cue found at [from, to) straddles a word of two or more characters: 中学 in
- * 在环境中学习 (中/学习) is no middle school. A cue inside a longer word (学生 in 大学生) is kept.
+ * True when a CJK cue found at [from, to) of `text` straddles a dictionary word of two or more
+ * characters: 中学 in 在环境中学习 (中/学习) is no middle school. A cue inside a longer word (学生
+ * in 大学生) is kept. Only a few characters around the cue are segmented; without Intl.Segmenter
+ * every occurrence counts.
  */
-function crossesWord(spans: Int32Array | null, from: number, to: number): boolean {
-  if (!spans) return false;
-  const n = spans.length / 2;
-  const firstStart = spans[n + from];
-  const firstEnd = spans[from];
-  if (firstStart < from && firstEnd < to && firstEnd - firstStart >= 2) return true;
-  const lastStart = spans[n + to - 1];
-  const lastEnd = spans[to - 1];
-  return lastStart > from && lastEnd > to && lastEnd - lastStart >= 2;
+function crossesWord(text: string, from: number, to: number): boolean {
+  if (segmenter === undefined)
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return false;
+  const start = Math.max(0, from - SEGMENT_CONTEXT);
+  const window = text.slice(start, Math.min(text.length, to + SEGMENT_CONTEXT));
+  const a = from - start;
+  const b = to - start;
+  for (const seg of segmenter.segment(window)) {
+    const s = seg.index;
+    const e = s + seg.segment.length;
+    if (e - s < 2) continue;
+    if ((s < a && e > a && e < b) || (s > a && s < b && e > b)) return true;
+  }
+  return false;
 }
 
 /** Field cue hits in `text`: field -> cue -> occurrences (capped). */
@@ -592,13 +586,12 @@ function fieldHits(text: string, tokens: Token[], maxCount = 1): Map<string, Map
     m.set(cue, Math.min(maxCount, (m.get(cue) ?? 0) + n));
     hits.set(field, m);
   };
-  let words: Int32Array | null | undefined;
   for (const [cue, field] of index.cjk) {
     let from = lower.indexOf(cue);
     let n = 0;
-    while (from >= 0 && n < maxCount) {
-      if (words === undefined) words = wordSpans(text);
-      if (!crossesWord(words, from, from + cue.length)) n++;
+    let tries = 0;
+    while (from >= 0 && n < maxCount && tries++ < 2 * maxCount + 2) {
+      if (!crossesWord(lower, from, from + cue.length)) n++;
       from = lower.indexOf(cue, from + 1);
     }
     if (n) hit(field, cue, n);
@@ -669,13 +662,17 @@ function siteKeys(siteName: string | undefined, url: string, lang: string): Set<
 const GENERIC_SECTION =
   /^(?:news|article|articles|story|stories|post|posts|blog|blogs|archives?|content|contents|doc|docs|detail|details|view|item|items|index|html|page|pages|node|entry|entries|read|info|share|web|wap|amp|mobile|en|zh|cn|ja|de|fr|es|pt|it|www|home|main|default|category|tag|tags|topic|topics|[a-z]|id|newsdetail|pub|public|static|media|video|videos|photo|photos|gallery|live|latest|top|hot|local|world|meldung|artikel|noticias|noticia)$/i;
 
+/** Language and locale sections ("/ar/", "/pt-br/", "/zh_cn/"): the site's edition, not a desk. */
+const LANGUAGE_SECTION =
+  /^(?:ar|he|fa|ur|ru|uk|ko|tr|pl|nl|sv|no|nb|da|fi|cs|sk|hu|ro|bg|el|th|vi|id|ms|hi|bn|ta|en|zh|ja|de|fr|es|pt|it|ca|hr|sr|sl|lt|lv|et)(?:[-_][a-z]{2,4})?$/i;
+
 /** The first path section of `url` when it names a desk ("esporte", "environment", "allergies"). */
 function sectionOf(url: string): string | null {
   try {
     const parts = new URL(url).pathname.split('/').filter(Boolean);
     if (parts.length < 2) return null; // a page at the root has no section
     const first = decodeURIComponent(parts[0]).toLowerCase();
-    if (first.length < 2 || !/^[\p{L}][\p{L}_-]*$/u.test(first) || GENERIC_SECTION.test(first)) return null;
+    if (first.length < 2 || !/^[\p{L}][\p{L}_-]*$/u.test(first) || GENERIC_SECTION.test(first) || LANGUAGE_SECTION.test(first)) return null;
     return first;
   } catch {
     return null;
@@ -808,7 +805,8 @@ interface Shared {
   shown: string;
 }
 
-interface ItemEvidence {
+/** What the grader found about one item (diagnostics: relevanceEvidence). */
+export interface RelevanceEvidence {
   /** Shared weight with the article: title terms in full, strong snippet terms at half. */
   score: number;
   /** The heaviest single shared term (in the title or the snippet). */
@@ -889,9 +887,9 @@ const ITEM_FIELD_MIN = 1;
 
 /** How the item's fields stand to the article's, and the item field that matched. */
 function fieldRelation(
-  itemFields: ItemEvidence['fields'],
+  itemFields: RelevanceEvidence['fields'],
   articleFields: Set<string>,
-): { relation: ItemEvidence['fieldMatch']; matched?: ItemEvidence['fields'][number] } {
+): { relation: RelevanceEvidence['fieldMatch']; matched?: RelevanceEvidence['fields'][number] } {
   if (!itemFields.length || !articleFields.size) return { relation: 'unknown' };
   const articleParts = [...articleFields].filter((f) => FIELD_PARENT[f]);
   for (const f of itemFields) {
@@ -905,7 +903,7 @@ function fieldRelation(
   return { relation: 'other' };
 }
 
-function evidenceOf(item: RelatedItem, terms: ArticleTerms, boilerplate: Set<string>, o: RelevanceOptions): ItemEvidence {
+function evidenceOf(item: RelatedItem, terms: ArticleTerms, boilerplate: Set<string>, o: RelevanceOptions): RelevanceEvidence {
   const title = normalise(item.title);
   const titleTokens = tokenize(title, terms.lang);
   const fromTitle = sharedOf(title, titleTokens, terms);
@@ -1015,14 +1013,14 @@ const MAX_TERMS = 3;
 const SECTION_HEADING =
   /栏目|同类|本类|(?:^|\s)(?:more|other|latest) (?:articles |stories |news )?(?:in|from this section)\b|in this section|same category|même rubrique|dans la rubrique|mehr aus (?:dem|der) (?:ressort|rubrik)|más en la sección|mais na seção/i;
 
-function gradeOne(ev: ItemEvidence, feed: boolean, o: RelevanceOptions, sectionHeading: string | null): Relevance {
+function gradeOne(ev: RelevanceEvidence, feed: boolean, o: RelevanceOptions, sectionHeading: string | null): Relevance {
   if (ev.sponsored) return { grade: 'off', reason: { kind: 'sponsored' } };
   const grade = gradeByWords(ev, feed, o);
   if (grade.grade === 'off' && sectionHeading) return { grade: 'near', reason: { kind: 'same-section', terms: [sectionHeading] } };
   return grade;
 }
 
-function gradeByWords(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Relevance {
+function gradeByWords(ev: RelevanceEvidence, feed: boolean, o: RelevanceOptions): Relevance {
   const terms = ev.shown.slice(0, MAX_TERMS);
   const field = ev.fields[0];
   if (ev.score >= o.onScore && ev.best >= o.onBest) return { grade: 'on', reason: { kind: 'shared', terms } };
@@ -1049,14 +1047,14 @@ function gradeByWords(ev: ItemEvidence, feed: boolean, o: RelevanceOptions): Rel
 }
 
 /** True when the item shares words with the article and is not placed in another field (for telling feeds from lists). */
-function relates(ev: ItemEvidence, o: RelevanceOptions): boolean {
+function relates(ev: RelevanceEvidence, o: RelevanceOptions): boolean {
   if (ev.sponsored) return false;
   if (ev.best >= o.onBest || ev.titleLike >= SERIES_LIKE) return true;
   return ev.fieldMatch !== 'other' && (ev.score >= o.shareScore || ev.sameSection);
 }
 
 /** A site-wide feed: fewer than feedShare of the (unsponsored) items relate to the article. */
-function isFeed(ev: ItemEvidence[], o: RelevanceOptions): boolean {
+function isFeed(ev: RelevanceEvidence[], o: RelevanceOptions): boolean {
   const judged = ev.filter((e) => !e.sponsored);
   return judged.filter((e) => relates(e, o)).length < o.feedShare * judged.length;
 }
@@ -1065,7 +1063,7 @@ function isFeed(ev: ItemEvidence[], o: RelevanceOptions): boolean {
 const BOILERPLATE_SHARE = 0.3;
 const BOILERPLATE_MIN = 3;
 
-function blockEvidence(block: RelatedBlock, terms: ArticleTerms, o: RelevanceOptions): ItemEvidence[] {
+function blockEvidence(block: RelatedBlock, terms: ArticleTerms, o: RelevanceOptions): RelevanceEvidence[] {
   const df = new Map<string, number>();
   for (const item of block.items) {
     if (!item.snippet) continue;
@@ -1084,7 +1082,7 @@ export function articleProfile(article: RelevanceArticle, limit = 30): { terms: 
 }
 
 /** Internal: every item's evidence (diagnostics for tests/tools). */
-export function relevanceEvidence(article: RelevanceArticle, blocks: RelatedBlock[]): ItemEvidence[][] {
+export function relevanceEvidence(article: RelevanceArticle, blocks: RelatedBlock[]): RelevanceEvidence[][] {
   const terms = articleTerms(article, DEFAULT_RELEVANCE_OPTIONS);
   return blocks.map((b) => blockEvidence(b, terms, DEFAULT_RELEVANCE_OPTIONS));
 }
