@@ -260,16 +260,47 @@ function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max
   return out;
 }
 
+/** The shape of the list inside `e`'s single-child wrappers ("ul.news/8"), or "" when it has none. */
+function innerShape(e: Element): string {
+  let x = e;
+  while (x.childElementCount === 1) x = x.firstElementChild!;
+  return x === e || x.childElementCount < 2 ? '' : `${shapeOf(x)}/${x.childElementCount}`;
+}
+
+const INLINE_WRAPPER = /^(?:FONT|SPAN|B|STRONG|EM|I|SMALL)$/;
+const linkText = (c: Candidate[]) => c.reduce((n, x) => n + x.title.length, 0);
+
+/**
+ * A list that fills the heading's own row or paragraph and goes on in the next ones
+ * (<p>延伸阅读：<a>…</a></p><p><a>…</a></p>…, or a table row whose cells continue in the next
+ * rows): the following siblings of the same tag that are each a few links and little else.
+ */
+function continueRows(h: Heading, parts: Element[], cands: Candidate[][], marks: Node[], ctx: Ctx): void {
+  let row = parts[parts.length - 1].parentElement!;
+  while (INLINE_WRAPPER.test(row.tagName) && row.parentElement!.childElementCount === 1) row = row.parentElement!;
+  if (!row.contains(h.node) || linkText(cands.flat()) < 0.7 * (clean(row.textContent).length - h.text.length)) return;
+  for (let n = row.nextElementSibling; n && n.tagName === row.tagName; n = n.nextElementSibling) {
+    const text = clean(n.textContent);
+    const c = candidatesIn(n, ctx);
+    if (!text && !c.length) continue;
+    if (!c.length || c.length > 3 || linkText(c) < 0.8 * text.length || marks.some((m) => n!.contains(m))) break;
+    parts.push(n);
+    cands.push(c);
+  }
+}
+
 /** The list after heading `h`: siblings of the heading, else of its ancestors, up to the next heading. */
 function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | null {
   const startsWithMark = (el: Element, first?: Element) => marks.some((m) => el.contains(m) && (!first || follows(m, first)));
   let chain: Node = h.node;
   let head = h.node.nodeType === 1 ? (h.node as Element) : null;
   let wasEmpty = false;
+  let own: RelatedItem[] = [];
   for (let level = 0; level < 8 && chain !== body; level++) {
     const parts: Element[] = [];
     const cands: Candidate[][] = [];
     let shape = '';
+    let inner = '';
     let empty = false;
     for (let s = chain.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType !== 1) continue;
@@ -296,7 +327,10 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
       // A label link beside the heading ("Related" on seattletimes) is not the list yet: it
       // could not become an item (itemsOf keeps weights of 3 and more).
       if (!parts.length && c.length === 1 && weight(c[0].title) < 3) continue;
-      if (shape && shapeOf(el) !== shape) break;
+      // Markup may change between parts of one list when each wraps the same inner list
+      // (sina's div.interfaceData > ul.recommend_news2, then div.botData > ul.recommend_news2).
+      if (shape && shapeOf(el) !== shape && (!inner || innerShape(el) !== inner)) break;
+      if (!shape) inner = innerShape(el);
       shape = shapeOf(el);
       parts.push(el);
       cands.push(c);
@@ -305,8 +339,15 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
       // Same-shaped teasers without a usable link (the self-link item) still belong to the block.
       for (let p = parts[0].previousElementSibling; p && shapeOf(p) === shape; p = p.previousElementSibling) parts.unshift(p), cands.unshift([]);
       for (let n = parts[parts.length - 1].nextElementSibling; n && shapeOf(n) === shape; n = n.nextElementSibling) parts.push(n), cands.push([]);
+      if (!parts[parts.length - 1].nextElementSibling) continueRows(h, parts, cands, marks, ctx);
       const items = parts.flatMap((p, i) => (cands[i].length ? itemsOf(p, cands[i], ctx) : []));
-      return { heading: h.text, parts: head ? [head, ...parts] : parts, items };
+      // A heading element that holds its own link ("More from this stream <a>WWDC news</a>"):
+      // that link is an item, and the list is after the heading element.
+      if (!level && parts.every((p) => p.localName === 'a') && HEADING_TAG.test(chain.parentElement?.tagName ?? '')) {
+        own = items;
+      } else {
+        return { heading: h.text, parts: head ? [head, ...parts] : parts, items: [...own, ...items] };
+      }
     }
     // After decoration, only the heading's own wrapper may hold the list (qq: div.hd > h2 + div, then div.bd).
     if (!chain.parentElement || wasEmpty) return null;

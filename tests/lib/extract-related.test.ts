@@ -256,6 +256,27 @@ describe('hand-written pages', () => {
     p.close();
   });
 
+  test('one list in two wrappers of different classes around the same inner list', () => {
+    const p = page(`<div class="tlt"><h3>推荐新闻</h3></div><div class="a"><ul class="n2">${teasers(3)}</ul></div><div class="b"><ul class="n2">${teasers(3, '/b/')}</ul></div><div class="c"><p>Other things here that are not a list.</p></div>`);
+    expect(itemsOf(p.document, p.url)).toHaveLength(6);
+    p.close();
+  });
+
+  test('a heading element that holds its own link: that link, then the list after the heading', () => {
+    const p = page(`<div><h2>More from this stream <a href="/stream.html">WWDC 2023 news and announcements</a></h2><ul>${teasers(3)}</ul></div>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/stream.html', '/news/10.html', '/news/11.html', '/news/12.html']);
+    p.close();
+  });
+
+  test('a list that starts in the heading\'s paragraph goes on in the next link-only paragraphs, up to prose', () => {
+    const p = page(`<div><p>Body text of the story, long enough to be prose and not a list.</p>
+      <p><font>延伸阅读：<a href="/r/1.html">第一条相关报道的标题在这里</a></font></p>
+      <p>　<a href="/r/2.html">第二条相关报道的标题在这里</a></p><p>　<a href="/r/3.html">第三条相关报道的标题在这里</a></p>
+      <p>正文之后的一段普通文字，并不是链接，也不属于列表。<a href="/x.html">一个普通链接的文字</a></p></div>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/r/1.html', '/r/2.html', '/r/3.html']);
+    p.close();
+  });
+
   test('a javascript: href never appears, however it is disguised', () => {
     const p = page(`<h3>Related articles</h3><ul>
       <li><a href="javascript:alert(1)">Javascript link headline one</a></li>
