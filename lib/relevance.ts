@@ -12,7 +12,9 @@
 //   way a portal splits its news) places the article and each item. An item in one of the
 //   article's fields is near; an item clearly in another field, sharing at most a keyword, is off;
 // * the item sits in the article's own URL section ("/esporte/"), or its section is named after a
-//   key term of the article ("/allergies/" under a peanut-allergy study): the same desk, near;
+//   key term of the article ("/allergies/" under a peanut-allergy study), or its block's heading
+//   announces the section ("其他同一栏目内容"): the same desk, near;
+// * a title that is the article's but for a number ("Issue 85", "Issue 86") is the same series, on;
 // * the block as a whole: when most of a block's items share nothing with the article it is a
 //   site-wide feed, and its items that share nothing and cannot be placed are off. In a block whose
 //   items mostly do relate, such an item is given the benefit of the doubt (near).
@@ -27,6 +29,7 @@ export type RelevanceGrade = Relevance['grade'];
  * - `same-section`: listed in the article's own site section, or in a section named after one of
  *   its key terms (`terms` holds the section name);
  * - `same-field`: in one of the article's fields (`field`, with the cue words in `terms`);
+ * - `same-series`: its title is the article's but for a number or a word ("Issue 85", "Issue 86");
  * - `same-list`: cannot be placed, but sits in a block whose other items relate to the article;
  * - `keyword-only`: shares only a minor word (`terms`) with the article, and is in another field
  *   (`field`) or in a site-wide feed;
@@ -234,7 +237,9 @@ function normalise(text: string): string {
 /** Tokens of `text` (already normalised): CJK bigrams and stemmed words, stop words dropped. */
 function tokenize(text: string, lang: string): Token[] {
   const out: Token[] = [];
-  const lower = text.toLowerCase();
+  let lower = text.toLowerCase();
+  // offsets must stay those of `text` ("İ" lowers to two code units)
+  if (lower.length !== text.length) lower = text.replace(/[^]/gu, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c));
   // CJK: bigrams within runs cut at function characters and hiragana.
   for (const m of text.matchAll(CJK_RUN)) {
     const run = m[0];
