@@ -67,6 +67,21 @@ const weight = (t: string) => {
   return parts.length - (cjk > (parts.length - cjk) * 2 ? 2 : 0);
 };
 
+/**
+ * Text of a teaser without its embedded players (a child of the teaser that holds a <video>,
+ * <object> or <embed> and none of its headlines): a player's own captions ("进入广告",
+ * "广告剩余") are not the teaser's.
+ */
+function textBesideMedia(el: Element, kept: Candidate[]): string {
+  let text = clean(el.textContent);
+  for (const m of el.querySelectorAll('video,object,embed')) {
+    let player = m;
+    while (player.parentElement !== el) player = player.parentElement!;
+    if (!kept.some((c) => player.contains(c.a))) text = text.replace(clean(player.textContent), '');
+  }
+  return text;
+}
+
 /** Text of `el` without hidden descendants (gne-njxfhn-1 hides a copy of the snippet in the link). */
 function visibleText(el: Element): string {
   if (!el.querySelector(HIDDEN)) return clean(el.textContent);
@@ -173,7 +188,7 @@ function itemsOf(part: Element, cands: Candidate[], ctx: Ctx): RelatedItem[] {
     const weights = new Map([...byUrl.values()].map((c) => [c, weight(c.title)]));
     const max = Math.max(...weights.values());
     const kept = [...weights].filter(([, w]) => w >= Math.max(3, max / 2)).map(([c]) => c);
-    const elText = kept.length ? clean(el.textContent) : '';
+    const elText = kept.length ? textBesideMedia(el, kept) : '';
     if (PREV_NEXT.test(elText)) continue;
     for (const c of kept) {
       if (AD_TEXT.test(elText.replace(c.title, ''))) continue;
@@ -267,6 +282,14 @@ function innerShape(e: Element): string {
   return x === e || x.childElementCount < 2 ? '' : `${shapeOf(x)}/${x.childElementCount}`;
 }
 
+/** The teaser of `part` that holds `a`: the child holding it below `part`'s single-child wrappers. */
+function teaserOf(part: Element, a: Element): Element {
+  let x = part;
+  while (x.childElementCount === 1 && x !== a) x = x.firstElementChild!;
+  while (a !== x && a.parentElement !== x) a = a.parentElement!;
+  return a;
+}
+
 const INLINE_WRAPPER = /^(?:FONT|SPAN|B|STRONG|EM|I|SMALL)$/;
 const linkText = (c: Candidate[]) => c.reduce((n, x) => n + x.title.length, 0);
 
@@ -291,7 +314,10 @@ function continueRows(h: Heading, parts: Element[], cands: Candidate[][], marks:
 
 /** The list after heading `h`: siblings of the heading, else of its ancestors, up to the next heading. */
 function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | null {
-  const startsWithMark = (el: Element, first?: Element) => marks.some((m) => el.contains(m) && (!first || follows(m, first)));
+  // A heading-like text inside the first link's own teaser (a video player's "广告" countdown in
+  // qq's first card) is part of that teaser, not the start of another block.
+  const startsWithMark = (el: Element, first?: Element) =>
+    marks.some((m) => el.contains(m) && (!first || (follows(m, first) && !teaserOf(el, first).contains(m))));
   let chain: Node = h.node;
   let head = h.node.nodeType === 1 ? (h.node as Element) : null;
   let wasEmpty = false;

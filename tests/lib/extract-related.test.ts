@@ -277,6 +277,14 @@ describe('hand-written pages', () => {
     p.close();
   });
 
+  test('a video player inside the first teaser, with its own ad captions, does not end or spoil the list', () => {
+    const card = (i: number, player = '') => `<div class="item">${player}<a href="/v/${i}.html">第${i}个相关推荐视频的标题很长很长</a></div>`;
+    const player = '<div class="player"><video src="v.mp4"></video><div class="ad">进入广告</div><a href="/ad">广告剩余</a></div>';
+    const p = page(`<div class="bar"><div class="tit"><h2>相关推荐</h2></div><div class="con">${card(1, player)}${card(2)}${card(3)}</div></div>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/v/1.html', '/v/2.html', '/v/3.html']);
+    p.close();
+  });
+
   test('a javascript: href never appears, however it is disguised', () => {
     const p = page(`<h3>Related articles</h3><ul>
       <li><a href="javascript:alert(1)">Javascript link headline one</a></li>
