@@ -204,6 +204,8 @@ interface Heading {
   node: Node;
   text: string;
   related: boolean;
+  /** An inline related link (its heading is its own label); `node` is its paragraph. */
+  inline?: Element;
 }
 
 /** Where the count looks (lib/detect.ts passes what its own walk has found). */
@@ -235,9 +237,33 @@ const MAX_TEXT_NODES = 20_000;
 export function mayBeHeading(n: Node, data: string): boolean {
   const length = data.length;
   if (length > 400) return false;
-  const trimmedLength = length > 40 ? data.trim().length : length;
-  if (!trimmedLength || trimmedLength > MAX_HEADING + 20) return false;
-  return (CUE.test(data) || (trimmedLength <= 40 && OTHER.test(data))) && n.parentElement!.localName !== 'a';
+  const trimmed = length > 40 ? data.trim() : data;
+  const trimmedLength = trimmed.length;
+  if (!trimmedLength) return false;
+  // A label before a headline, in a link of its own ("Related: Rich are paying more…").
+  if (trimmedLength > MAX_HEADING + 20) return INLINE_LABEL.test(trimmed) && CUE.test(trimmed.slice(0, 32));
+  return (CUE.test(data) || (trimmedLength <= 40 && OTHER.test(data))) && (n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed));
+}
+
+/** "Label: headline": a short label, a colon, then text. */
+const INLINE_LABEL = /^[(（【[]?([^:：]{2,30})[:：]\s*\S/;
+
+/**
+ * An inline related link: a link that is its paragraph's whole text (brackets aside) and starts
+ * with a related label ("Related: …", "Leggi anche su: …", "延伸阅读：…"). The heading for it,
+ * or null.
+ */
+function inlineLabel(n: Node, trimmed: string): Heading | null {
+  const label = INLINE_LABEL.exec(trimmed)?.[1];
+  const a = n.parentElement!.closest('a');
+  if (!label || !a || a.parentElement!.closest(SKIP)) return null;
+  // One short word may follow the phrase ("Leggi anche su", "Read more on").
+  const text = bare(label);
+  if (!RELATED.test(text) && !RELATED.test(text.replace(/\s+\S{1,3}$/, ''))) return null;
+  let para = a.parentElement!;
+  while (INLINE_WRAPPER.test(para.tagName) && para.parentElement) para = para.parentElement;
+  const strip = (t: string | null) => (t ?? '').replace(/[\s()（）[\]【】]/g, '');
+  return strip(para.textContent) === strip(a.textContent) && /^(?:P|LI|DIV|DD)$/.test(para.tagName) ? { node: para, text, related: true, inline: a } : null;
 }
 
 /** Short texts that read as headings: related ones, and others that end a related list. */
@@ -247,6 +273,11 @@ function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max
   const look = (n: Node) => {
     const trimmed = n.nodeValue!.trim();
     const parent = n.parentElement!;
+    if (INLINE_LABEL.test(trimmed) && parent.closest('a')) {
+      const h = inlineLabel(n, trimmed);
+      if (h) out.push(h);
+      return;
+    }
     let node: Node = n;
     let text = bare(trimmed);
     if (!text || text.length > MAX_HEADING) return;
@@ -422,7 +453,7 @@ function findBlocks(doc: Document, url: string, full?: typeof FULL, scope?: Rela
   const marks = headings.map((h) => h.node);
   const found: Found[] = [];
   for (const h of headings) {
-    const f = h.related && listAfter(h, marks, ctx, body);
+    const f = h.inline ? { heading: h.text, parts: [h.node as Element], items: itemsOf(h.inline, candidatesIn(h.inline, ctx), ctx) } : h.related && listAfter(h, marks, ctx, body);
     if (f) found.push(f);
   }
   // Boxes the page's own markup calls related whatever their caption says (buzzfeed-1's

@@ -285,6 +285,19 @@ describe('hand-written pages', () => {
     p.close();
   });
 
+  test('an inline labelled link that is its whole paragraph is a related item; a label in running text is not', () => {
+    const p = page(`<div class="body"><p>The story begins here and goes on for a while.</p>
+      <p><a href="/r/1.html"><span>Related: Rich are paying more in taxes, says a new report</span></a></p>
+      <p>(<a href="/r/2.html"><strong><em>Leggi anche su: I Cavalieri dello Zodiaco arrivano su Netflix</em></strong></a>)</p>
+      <p>As the minister said, <a href="/r/3.html">Related: a note that sits inside a sentence of prose</a> and more.</p>
+      <p><a href="/r/4.html">Update: the minister has since resigned from the cabinet</a></p></div>`);
+    expect(itemsOf(p.document, p.url)).toEqual([
+      { title: 'Related: Rich are paying more in taxes, says a new report', url: 'https://example.com/r/1.html' },
+      { title: 'Leggi anche su: I Cavalieri dello Zodiaco arrivano su Netflix', url: 'https://example.com/r/2.html' },
+    ]);
+    p.close();
+  });
+
   test('a javascript: href never appears, however it is disguised', () => {
     const p = page(`<h3>Related articles</h3><ul>
       <li><a href="javascript:alert(1)">Javascript link headline one</a></li>
