@@ -1,9 +1,9 @@
 // Cheap detection on every http(s) page: only lib/detect.ts is bundled here (Readability and the
-// sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 16 KB.
+// sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 20 KB.
 // It tells the background what it found, again after in-page navigation and after large DOM
 // changes (single-page sites, related lists that load late).
 import { detectOnPageLoad } from '@/lib/detect';
-import { sendMessage } from '@/lib/messages';
+import { reportDetected } from '@/lib/messages';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;
@@ -28,7 +28,7 @@ export default defineContentScript({
       }
       // Sent even when the detection is unchanged: the page changed, so the background's cached
       // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
-      sendMessage('detected', { url: location.href, detection, fresh }).catch(() => {});
+      reportDetected({ url: location.href, detection, fresh }).catch(() => {});
       fresh = false;
     };
 

@@ -1,9 +1,10 @@
 // Every message between the parts of Sift, in one typed protocol. Who sends what:
-//   content script -> background   detected
+//   content script -> background   detected (reportDetected / onDetected, below)
 //   reader overlay -> background   readerClosed, openLink
 //   popup          -> background   getPage, readerState, toggleReader, openLink
 // The background checks each sender (entrypoints/background.ts) before acting.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser, type Browser } from 'wxt/browser';
 import type { Detection, Extraction } from './types';
 
 /** How a link should open; worked out from the click by components/open-intent.ts. */
@@ -50,8 +51,6 @@ export type ExtractorResult =
   | { ok: false; error: string };
 
 interface ProtocolMap {
-  /** `fresh` is true for the first report after the page loaded: a new page, reader mode off. */
-  detected(data: { url: string; detection: Detection; fresh: boolean }): void;
   readerClosed(): void;
   openLink(data: OpenLinkRequest): boolean;
   /** `channel`: an id under which a long article may come over ARTICLE_CHANNEL. */
@@ -61,4 +60,41 @@ interface ProtocolMap {
   toggleReader(data: { tabId: number }): { active: boolean };
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+// Made on first use, so that a bundle that uses neither (the content script) leaves the
+// library out.
+type Messaging = ReturnType<typeof defineExtensionMessaging<ProtocolMap>>;
+let messaging: Messaging | undefined;
+const messagingOnce = () => (messaging ??= defineExtensionMessaging<ProtocolMap>({ logger: undefined }));
+export const sendMessage = ((...args: Parameters<Messaging['sendMessage']>) => messagingOnce().sendMessage(...args)) as Messaging['sendMessage'];
+export const onMessage = ((...args: Parameters<Messaging['onMessage']>) => messagingOnce().onMessage(...args)) as Messaging['onMessage'];
+
+/** What the content script reports on page load and after large changes. */
+export interface DetectedReport {
+  url: string;
+  detection: Detection;
+  /** True for the first report after the page loaded: a new page, reader mode off. */
+  fresh: boolean;
+}
+
+/** The key of the content script's report in a runtime message. */
+const DETECTED = 'sift:detected';
+
+/**
+ * The content script's one message, one-way, with the runtime's own messaging rather than the
+ * library above: the script runs on every page and the library would be 2.9 KB of its 20 KB
+ * budget (issue 14). The library's listener ignores a message without its `type` and `timestamp`
+ * (its throwOnUnknownMessageFormat is off); onDetected ignores every other message.
+ */
+export function reportDetected(report: DetectedReport): Promise<unknown> {
+  return browser.runtime.sendMessage({ [DETECTED]: report });
+}
+
+/** Listens for reportDetected (the background). The sender must still be checked. */
+export function onDetected(listener: (report: DetectedReport, sender: Browser.runtime.MessageSender) => unknown): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const report = message != null && typeof message === 'object' ? (message as Record<string, unknown>)[DETECTED] : undefined;
+    if (report != null && typeof report === 'object') void listener(report as DetectedReport, sender);
+    // No answer: the sender does not wait for one.
+    return undefined;
+  });
+}

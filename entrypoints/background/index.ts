@@ -1,7 +1,7 @@
 // Wiring only: the toolbar button, the shortcut, reading a tab for the popup, opening tabs.
 // Every message is checked for its sender before anything happens (lib/messages.ts).
 import { browser, type Browser } from 'wxt/browser';
-import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onMessage, type ArticlePost, type PageResult } from '@/lib/messages';
+import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onDetected, onMessage, type ArticlePost, type PageResult } from '@/lib/messages';
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
 import { keyedQueue } from '@/lib/serial';
@@ -78,7 +78,7 @@ function viaChannel(result: PageResult & { status: 'ok' }, channel: unknown): Pa
 }
 
 export default defineBackground(() => {
-  onMessage('detected', async ({ data, sender }) => {
+  onDetected(async (data, sender) => {
     const tabId = contentTab(sender);
     if (tabId == null || !validDetection(data?.detection)) return;
     // The page loaded or changed: the popup must read it again.
