@@ -19,6 +19,9 @@
 // folds (site hash % 5; the extractor is rules, nothing is trained: this shows the spread).
 // The last line of the plain output is always
 //   related P=0.xxx R=0.xxx F1=0.xxx | detect acc=0.xxx | pages=N | badge agree=0.xxx
+//     | relevance off P=0.xxx R=0.xxx on-flagged=0.xxx items=N
+//   (relevance: tests/tools/relevance-eval.ts, over the pages that have a relevance.json)
+import { formatRelevance, scoreRelevance, summariseRelevance, type RelevancePageResult } from './relevance-eval';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,8 @@ type Split = 'tune' | 'holdout';
 
 interface PageResult {
   id: string;
+  /** Graded related items against relevance.json, when the page has one (issue 15). */
+  relevance?: RelevancePageResult | null;
   /** load-page.ts siteOf, and the side and fold its hash puts the site on. */
   site: string;
   split: Split;
@@ -105,6 +110,14 @@ function scorePage(page: LoadedPage): PageResult {
     extraction = extract(doc, url);
   } catch (e) {
     result.errors.push(`extract: ${(e as Error).message}`);
+  }
+
+  if (extraction) {
+    try {
+      result.relevance = scoreRelevance(page, extraction);
+    } catch (e) {
+      result.errors.push(`relevance: ${(e as Error).message}`);
+    }
   }
 
   const required = new Set(labels.related.map((i) => resolveHref(i.href, base)));
@@ -270,6 +283,7 @@ async function main() {
     }
   }
   const summary = summarise(results);
+  const relevance = summariseRelevance(results.map((r) => r.relevance ?? null));
   const bySplit = Object.fromEntries(
     (['tune', 'holdout'] as const).map((s) => [s, groupOf(results.filter((r) => r.split === s))]),
   ) as Record<Split, GroupSummary>;
@@ -281,7 +295,7 @@ async function main() {
 
   if (opts.json) {
     const chromium = browser ? { browser: { pages: browser.pages, disagreements: browser.disagreements } } : {};
-    console.log(JSON.stringify({ notes, summary, bySplit, folds, pages: results, ...chromium }, null, 2));
+    console.log(JSON.stringify({ notes, summary, relevance, bySplit, folds, pages: results, ...chromium }, null, 2));
     return;
   }
   for (const n of notes) console.log(n);
@@ -340,7 +354,7 @@ async function main() {
   console.log(`badge agrees with popup on ${badge.agreeing} of ${badge.pages} pages labelled articles`);
   console.log(
     `related P=${f3(rel.precision)} R=${f3(rel.recall)} F1=${f3(rel.f1)} | detect acc=${f3(detection.accuracy)} | ` +
-      `pages=${summary.pages} | badge agree=${f3(badge.agreement)}`,
+      `pages=${summary.pages} | badge agree=${f3(badge.agreement)} | ${formatRelevance(relevance)}`,
   );
 }
 
