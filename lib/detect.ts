@@ -117,8 +117,8 @@ function fastPath(body: Element): DetectionScore | null {
     const p = paragraphs[i];
     const text = p.textContent ?? '';
     if (text.length < 40) continue;
-    const parent = p.parentElement;
-    if (!parent || parent.localName === 'li' || p.closest('li, a')) continue;
+    const parent = p.parentElement!;
+    if (p.closest('li, a')) continue;
     const prev = p.previousElementSibling;
     if (prev && /^h[1-6]$/.test(prev.localName) && prev.querySelector('a')) continue;
     let linked = 0;
@@ -149,20 +149,16 @@ function fastPath(body: Element): DetectionScore | null {
  * (lib/extract-related.ts mayBeHeading); the fast path leaves it untouched.
  */
 export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore {
-  const none = { isArticle: false, main: 0, share: 0, teasers: 0, sample: '', mainEl: null, full: false };
   const body = doc.body;
-  if (!body) return none;
-  const fast = fastPath(body);
+  // (A document without a body scores nothing, and makes no full pass.)
+  const fast = body && fastPath(body);
   if (fast) return fast;
-  const blocks = collectBlocks(body, headings);
+  const blocks = body ? collectBlocks(body, headings) : new Map<Element, Block>();
 
   // Teaser titles: blocks that are (mostly) one link. Their parent is a teaser unit.
   const linkOnly = new Set<Element>();
   for (const b of blocks.values()) {
-    if (b.link >= 8 && b.link >= b.text) {
-      linkOnly.add(b.el);
-      if (b.el.parentElement) linkOnly.add(b.el.parentElement);
-    }
+    if (b.link >= 8 && b.link >= b.text) linkOnly.add(b.el).add(b.el.parentElement!);
   }
 
   const hiddenCache = new Map<Element, boolean>();
@@ -177,8 +173,8 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
     if (UNLIKELY.test(cls) && !MAYBE.test(cls)) continue;
     if (isHidden(b.el, hiddenCache)) continue;
     paragraphs.push({ b, weight });
-    const parent = b.el.parentElement;
-    if (parent) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
+    const parent = b.el.parentElement!;
+    perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
   }
 
   let total = 0;
@@ -187,11 +183,10 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
   const regionWeight = new Map<Element, number>();
   for (const { b, weight } of paragraphs) {
     total += weight;
-    const parent = b.el.parentElement;
-    if (!parent) continue;
+    const parent = b.el.parentElement!;
     // A snippet right after its linked headline, in a flat list of such pairs.
     const prev = b.el.previousElementSibling;
-    if (weight < 900 && prev && linkOnly.has(prev)) continue;
+    if (weight < 900 && linkOnly.has(prev!)) continue;
     parentWeight.set(parent, (parentWeight.get(parent) ?? 0) + weight);
     // A snippet next to its own title link is a teaser: teasers must not add up to a "region"
     // (zh-homepage-not-article: 24 teasers in one <ul>). Articles often wrap each paragraph
@@ -214,7 +209,7 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
   let sample = '';
   for (const { b } of paragraphs) if (b.el.parentElement === mainEl && sample.length < 600) sample += ` ${b.sample}`;
   const isArticle = main >= MIN_MAIN && share >= MIN_SHARE && teasers <= MAX_TEASER_RATIO * main;
-  return { isArticle, main, share, teasers, sample, mainEl, full: true };
+  return { isArticle, main, share, teasers, sample, mainEl, full: !!body };
 }
 
 function contentLanguage(doc: Document): string {

@@ -106,6 +106,14 @@ describe('detect rules', () => {
     expect(detect(document, URL).lang).toBe('fr');
   });
 
+  it('a document without a body scores nothing and makes no full pass', () => {
+    const { window } = loadHtml('<html><body></body></html>', URL);
+    const svg = new window.DOMParser().parseFromString('<svg xmlns="http://www.w3.org/2000/svg"><text>A caption</text></svg>', 'image/svg+xml');
+    const headings: Node[] = [];
+    expect(scoreDocument(svg as unknown as Document, headings)).toEqual({ isArticle: false, main: 0, share: 0, teasers: 0, sample: '', mainEl: null, full: false });
+    expect(headings).toEqual([]);
+  });
+
   it('does not change the document', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     const before = document.documentElement.outerHTML;
