@@ -20,7 +20,7 @@ const UNLIKELY =
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 
 // Thresholds, tuned on 70% of ../shared/corpus plus tests/fixtures (see the report of issue 2).
-/** A paragraph weighs at least this much (Latin characters; one CJK character counts three). */
+/** A paragraph weighs at least this much (Latin characters; one CJK character counts CJK_WEIGHT). */
 const MIN_PARAGRAPH = 80;
 /** The heaviest run of sibling paragraphs in an article weighs at least this much. */
 const MIN_MAIN = 420;
@@ -28,6 +28,13 @@ const MIN_MAIN = 420;
 const MIN_SHARE = 0.1;
 /** A page whose teaser snippets outweigh its main text this much is a front page. */
 const MAX_TEASER_RATIO = 8;
+/**
+ * What one CJK character weighs, in Latin characters. By reading rates (lib/text.ts: ~400 CJK
+ * characters a minute against ~230 words, about 1,400 Latin characters) one is worth about 3.5.
+ * At 3, Chinese news items of 130-150 characters stayed under MIN_MAIN (gne-mingridapan-1,
+ * ia-henandaily-91bdf33e); at 4, MIN_MAIN is 105 CJK characters and MIN_PARAGRAPH 20.
+ */
+const CJK_WEIGHT = 4;
 
 interface Block {
   el: Element;
@@ -126,7 +133,7 @@ function fastPath(body: Element): DetectionScore | null {
     for (let j = 0; j < links.length; j++) linked += links[j].textContent!.length;
     if (linked * 2 > text.length) continue;
     const head = text.slice(0, 120);
-    const weight = (text.length - linked) * (1 + (2 * countCjk(head)) / head.length);
+    const weight = (text.length - linked) * (1 + ((CJK_WEIGHT - 1) * countCjk(head)) / head.length);
     let run = perParent.get(parent);
     if (!run) perParent.set(parent, (run = { weight: 0, count: 0, sample: '' }));
     run.weight += weight;
@@ -165,9 +172,9 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
   const paragraphs: { b: Block; weight: number }[] = [];
   const perParent = new Map<Element, number>();
   for (const b of blocks.values()) {
-    if (b.text * 3 < MIN_PARAGRAPH || b.link > b.text) continue;
+    if (b.text * CJK_WEIGHT < MIN_PARAGRAPH || b.link > b.text) continue;
     const cjk = countCjk(b.sample);
-    const weight = b.text * (1 + (2 * cjk) / Math.max(1, b.sample.length));
+    const weight = b.text * (1 + ((CJK_WEIGHT - 1) * cjk) / Math.max(1, b.sample.length));
     if (weight < MIN_PARAGRAPH) continue;
     const cls = `${b.el.getAttribute('class') ?? ''} ${b.el.id}`;
     if (UNLIKELY.test(cls) && !MAYBE.test(cls)) continue;

@@ -83,6 +83,40 @@ describe('detect rules', () => {
     }
   });
 
+  // The rules of issue 14 part 4, each on a small page that it decides.
+  const nav = `<header><nav>${Array.from({ length: 12 }, (_, i) => `<a href="/c/${i}.html">频道 ${i}</a>`).join(' ')}</nav></header>`;
+  const footer = '<footer><p>Copyright © 2024 Example News. All rights reserved.</p></footer>';
+  const page = (lang: string, main: string) => `<html lang="${lang}"><body>${nav}${main}${footer}</body></html>`;
+  const isArticle = (html: string) => scoreDocument(loadHtml(html, URL).document).isArticle;
+
+  it('counts a CJK character as four Latin ones: a Chinese news item of 136 characters is an article', () => {
+    const zh = [
+      '国家统计局今天发布数据显示，九月份全国居民消费价格同比上涨百分之零点四，环比持平。',
+      '其中，城市上涨百分之零点五，农村上涨百分之零点二；食品价格下降，非食品价格上涨。',
+      '统计局表示，节日因素和天气变化对价格走势影响明显，总体运行平稳。',
+      '专家预计，四季度物价将继续保持温和上涨的态势。',
+    ];
+    expect(zh.join('').length).toBe(136);
+    const html = (paragraphs: string[]) =>
+      page('zh', `<div class="main"><h1>九月份居民消费价格同比上涨</h1><div class="text">${paragraphs.map((t) => `<p>${t}</p>`).join('')}</div></div>`);
+    expect(isArticle(html(zh))).toBe(true);
+    // 81 characters are a notice, not an article.
+    expect(isArticle(html(zh.slice(0, 2)))).toBe(false);
+  });
+
+  it('a Chinese finance article in a table layout, its figures and all, is an article', () => {
+    const text = [
+      '沪深两市今日小幅高开，截至收盘，上证指数报3012.45点，上涨0.52%；深证成指报9876.54点，上涨0.81%。',
+      '两市成交额合计8520亿元，北向资金净流入36.5亿元。',
+      '板块方面，券商、保险、半导体涨幅居前，煤炭、钢铁板块小幅回调。',
+      '分析人士认为，短期市场情绪有所回暖，但仍需关注成交量能否持续放大。',
+    ];
+    const side = `<td width="180">${Array.from({ length: 20 }, (_, i) => `<a href="/n/${i}.html">财经要闻第${i}条</a><br>`).join('')}</td>`;
+    const quotes = `<td><table>${Array.from({ length: 12 }, (_, i) => `<tr><td><a href="/q/${i}">股票${i}</a></td><td>${10 + i}.00</td><td>+${i}.0%</td></tr>`).join('')}</table></td>`;
+    const article = `<td width="580"><table><tr><td class="title">沪深两市小幅收涨</td></tr><tr><td>2005年01月04日 15:30 来源：证券时报</td></tr><tr><td><font size="3">${text.join('<br><br>')}</font></td></tr></table></td>`;
+    expect(isArticle(`<html><body><table width="960"><tr>${side}${article}${quotes}</tr></table></body></html>`)).toBe(true);
+  });
+
   it('guesses the language from the text when the page declares none', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('zh');
