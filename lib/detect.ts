@@ -36,6 +36,16 @@ const MAX_TEASER_RATIO = 8;
  */
 const CJK_WEIGHT = 4;
 
+/**
+ * A row of a listing (a fixture or events calendar, a schedule, results, dated titles) is not a
+ * paragraph: it holds a time, a date or a score (digits joined by `:`, `-`, `/`, `.`, 年 or 月) and
+ * no sentence ("Sat 14 Sep 2024 15:00 Arsenal v Tottenham"). Prose that mentions a date ends a
+ * sentence somewhere. A `.` before a digit is a decimal point or a time, not a full stop.
+ */
+const DATE_OR_TIME = /\d:\d\d|\d[-/.年月]\d/;
+const SENTENCE = /[。！？]|[.!?](?!\d)/;
+const isListingRow = (text: string) => text.length < 200 && DATE_OR_TIME.test(text) && !SENTENCE.test(text);
+
 interface Block {
   el: Element;
   text: number;
@@ -131,7 +141,7 @@ function fastPath(body: Element): DetectionScore | null {
     let linked = 0;
     const links = p.getElementsByTagName('a');
     for (let j = 0; j < links.length; j++) linked += links[j].textContent!.length;
-    if (linked * 2 > text.length) continue;
+    if (linked * 2 > text.length || isListingRow(text)) continue;
     const head = text.slice(0, 120);
     const weight = (text.length - linked) * (1 + ((CJK_WEIGHT - 1) * countCjk(head)) / head.length);
     let run = perParent.get(parent);
@@ -175,7 +185,8 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
     if (b.text * CJK_WEIGHT < MIN_PARAGRAPH || b.link > b.text) continue;
     const cjk = countCjk(b.sample);
     const weight = b.text * (1 + ((CJK_WEIGHT - 1) * cjk) / Math.max(1, b.sample.length));
-    if (weight < MIN_PARAGRAPH) continue;
+    // (The sample is the whole text of a block shorter than 200 characters.)
+    if (weight < MIN_PARAGRAPH || isListingRow(b.sample)) continue;
     const cls = `${b.el.getAttribute('class') ?? ''} ${b.el.id}`;
     if (UNLIKELY.test(cls) && !MAYBE.test(cls)) continue;
     if (isHidden(b.el, hiddenCache)) continue;

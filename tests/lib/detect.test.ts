@@ -117,6 +117,22 @@ describe('detect rules', () => {
     expect(isArticle(`<html><body><table width="960"><tr>${side}${article}${quotes}</tr></table></body></html>`)).toBe(true);
   });
 
+  it('a calendar of fixtures is not an article: rows with a date or a time and no sentence are not paragraphs', () => {
+    const days = Array.from({ length: 30 }, (_, i) => i + 1);
+    const li = days.map((d) => `<li><span class="date">Sat ${d} Sep 2024</span> <span class="time">15:00</span> <span>Manchester United Football Club</span> v <span>Tottenham Hotspur Football Club</span> <span>Old Trafford, Manchester</span></li>`);
+    expect(isArticle(page('en', `<h1>Premier League fixtures</h1><ul class="fixtures">${li.join('')}</ul>`))).toBe(false);
+    // The same rows as <p>s (the fast path), and a Chinese schedule.
+    const p = days.map((d) => `<p>Saturday ${d} September 2024, 15:00: Manchester United v Tottenham Hotspur at Old Trafford</p>`);
+    expect(isArticle(page('en', `<div class="list">${p.join('')}</div>`))).toBe(false);
+    const zh = days.map((d) => `<div class="row"><span>2024-09-${d}</span> <span>周六 19:35</span> <span>北京国安</span> vs <span>上海申花</span> <span>工人体育场</span> <span>第${d}轮</span></div>`);
+    expect(isArticle(page('zh', `<h1>中超联赛赛程</h1><div class="schedule">${zh.join('')}</div>`))).toBe(false);
+  });
+
+  it('prose that mentions dates and times is still prose', () => {
+    const p = (d: number) => `<p>On 14/09/2024 at 15:0${d} the council met again, and the vote on the plan was put off to 2025-01 after a long hearing.</p>`;
+    expect(isArticle(page('en', `<article>${[1, 2, 3, 4, 5].map(p).join('')}</article>`))).toBe(true);
+  });
+
   it('guesses the language from the text when the page declares none', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('zh');
