@@ -186,8 +186,11 @@ function itemsOf(part: Element, cands: Candidate[], ctx: Ctx): RelatedItem[] {
     for (const c of group) if (!byUrl.has(c.url) || c.title.length > byUrl.get(c.url)!.title.length) byUrl.set(c.url, c);
     // Author, section and comment-count links are much shorter than the headline beside them.
     const weights = new Map([...byUrl.values()].map((c) => [c, weight(c.title)]));
+    // ...unless the group holds several headlines (a strip of titles under a strip of pictures,
+    // gizmodo's "You may also like"): two or more headings' links of five words and more.
+    const several = [...weights].filter(([c, w]) => w >= 5 && (HEADING_TAG.test(c.titleEl.tagName) || c.a.closest('h1,h2,h3,h4,h5,h6'))).length > 1;
     const max = Math.max(...weights.values());
-    const kept = [...weights].filter(([, w]) => w >= Math.max(3, max / 2)).map(([c]) => c);
+    const kept = [...weights].filter(([, w]) => w >= Math.max(3, several ? 5 : max / 2)).map(([c]) => c);
     const elText = kept.length ? textBesideMedia(el, kept) : '';
     if (PREV_NEXT.test(elText)) continue;
     for (const c of kept) {
@@ -359,6 +362,7 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
     let shape = '';
     let inner = '';
     let empty = false;
+    const ownsBox = chain.nodeType === 1 && !chain.previousSibling?.textContent?.trim() && !(chain as Element).previousElementSibling && chain.parentElement!.childElementCount <= 4;
     for (let s = chain.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType !== 1) continue;
       const el = s as Element;
@@ -386,7 +390,9 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
       if (!parts.length && c.length === 1 && weight(c[0].title) < 3) continue;
       // Markup may change between parts of one list when each wraps the same inner list
       // (sina's div.interfaceData > ul.recommend_news2, then div.botData > ul.recommend_news2).
-      if (shape && shapeOf(el) !== shape && (!inner || innerShape(el) !== inner)) break;
+      // And a heading that opens a small box of its own (<section><h4>We Recommend</h4> + a lead
+      // teaser + a row of others) heads all of the box, whatever the shapes.
+      if (shape && shapeOf(el) !== shape && (!inner || innerShape(el) !== inner) && !ownsBox) break;
       if (!shape) inner = innerShape(el);
       shape = shapeOf(el);
       parts.push(el);

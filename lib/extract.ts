@@ -23,10 +23,21 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   }
   const count = itemCount(related.blocks);
   const detection = detectionOf(doc, score, () => count);
+  // Read before extractArticle, which may take an own copy apart.
+  const page = pageInfo(doc);
+  const article = extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy });
+  return { url, detection, article, related: related.blocks, ...(article ? {} : { page }) };
+}
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** What a page without an article says it is about (the grader's input, as tests/tools/relevance-eval.ts has it). */
+function pageInfo(doc: Document): NonNullable<Extraction['page']> {
+  const meta = (selector: string) => squash(doc.querySelector(selector)?.getAttribute('content'));
+  const siteName = meta('meta[property="og:site_name"]');
   return {
-    url,
-    detection,
-    article: extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy }),
-    related: related.blocks,
+    title: squash(doc.querySelector('h1')?.textContent) || squash(doc.title),
+    description: meta('meta[name="description"]') || meta('meta[property="og:description"]'),
+    ...(siteName ? { siteName } : {}),
   };
 }

@@ -12,6 +12,10 @@ export interface Settings {
   fontSize: number;
   contentWidth: ContentWidth;
   fontFamily: FontFamily;
+  /** Related items as the page lists them, every one shown, instead of on-topic first and the rest folded (issue 15). */
+  relatedPageOrder: boolean;
+  /** Every related item's snippet and thumbnail shown at once. */
+  showSummaries: boolean;
 }
 
 export const THEMES: readonly Theme[] = ['auto', 'light', 'dark', 'sepia'];
@@ -25,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 18,
   contentWidth: 'medium',
   fontFamily: 'sans',
+  relatedPageOrder: false,
+  showSummaries: false,
 };
 
 /**
@@ -41,6 +47,8 @@ export function normalizeSettings(raw: unknown): Settings {
     fontSize: Number.isNaN(size) ? DEFAULT_SETTINGS.fontSize : Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, size)),
     contentWidth: pick(CONTENT_WIDTHS, value.contentWidth, DEFAULT_SETTINGS.contentWidth),
     fontFamily: pick(FONT_FAMILIES, value.fontFamily, DEFAULT_SETTINGS.fontFamily),
+    relatedPageOrder: pick([true, false], value.relatedPageOrder, DEFAULT_SETTINGS.relatedPageOrder),
+    showSummaries: pick([true, false], value.showSummaries, DEFAULT_SETTINGS.showSummaries),
   };
 }
 

@@ -74,4 +74,9 @@ export interface Extraction {
   detection: Detection;
   article: Article | null;
   related: RelatedBlock[];
+  /**
+   * When no article was found: what the page says it is about (its <h1> or <title>, its meta
+   * description), so its related items can still be graded (lib/grade-page.ts).
+   */
+  page?: { title: string; description: string; siteName?: string };
 }

@@ -298,6 +298,21 @@ describe('hand-written pages', () => {
     p.close();
   });
 
+  test('a strip of headline titles under a strip of pictures is several teasers, not one', () => {
+    const titles = ['A feather duvet gave a man a lung disease, doctors say', 'Stop using public USB ports to charge your phone', 'The best running shoes we tested this year so far'];
+    const p = page(`<h3>You may also like</h3><div class="strip"><div class="pics">${titles.map((_, i) => `<a href="/s/${i}.html"><img src="${i}.jpg"></a>`).join('')}</div>
+      <div class="titles"><div>${titles.map((t, i) => `<a href="/s/${i}.html"><h4>${t}</h4></a>`).join('')}</div></div></div>`);
+    expect(itemsOf(p.document, p.url).map((i) => i.title)).toEqual(titles);
+    p.close();
+  });
+
+  test('a heading that opens a small box heads all of it, whatever the shapes of its parts', () => {
+    const p = page(`<section class="box"><h4>We Recommend</h4><div class="lead"><h5><a href="/v/1.html">The lead video story of the recommendations</a></h5></div>
+      <div class="others">${[2, 3, 4].map((i) => `<a class="t" href="/v/${i}.html">Another recommended video story number ${i}</a>`).join('')}</div></section>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/v/1.html', '/v/2.html', '/v/3.html', '/v/4.html']);
+    p.close();
+  });
+
   test('a javascript: href never appears, however it is disguised', () => {
     const p = page(`<h3>Related articles</h3><ul>
       <li><a href="javascript:alert(1)">Javascript link headline one</a></li>
