@@ -46,6 +46,13 @@ const DATE_OR_TIME = /\d:\d\d|\d[-/.年月]\d/;
 const SENTENCE = /[。！？]|[.!?](?!\d)/;
 const isListingRow = (text: string) => text.length < 200 && DATE_OR_TIME.test(text) && !SENTENCE.test(text);
 
+/**
+ * A comment thread, by its class or id ("omment": Comment and comment, not recommend). A comment,
+ * its author's link beside its text, has the shape of a teaser: a long thread made the article
+ * above it look like a front page.
+ */
+const THREAD = '[class*=omment],[id*=omment]';
+
 interface Block {
   el: Element;
   text: number;
@@ -209,7 +216,8 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
     // A snippet next to its own title link is a teaser: teasers must not add up to a "region"
     // (zh-homepage-not-article: 24 teasers in one <ul>). Articles often wrap each paragraph
     // in its own <div>, hence the region one level up (readability-royal-road).
-    const teaser = linkOnly.has(parent) && (perParent.get(parent) ?? 0) <= 2 && weight < 900;
+    // A comment in a thread is no teaser (THREAD).
+    const teaser = linkOnly.has(parent) && (perParent.get(parent) ?? 0) <= 2 && weight < 900 && !b.el.closest(THREAD);
     if (teaser) {
       teasers += weight;
       continue;

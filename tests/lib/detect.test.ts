@@ -133,6 +133,20 @@ describe('detect rules', () => {
     expect(isArticle(page('en', `<article>${[1, 2, 3, 4, 5].map(p).join('')}</article>`))).toBe(true);
   });
 
+  it('a long comment thread does not make its article a front page (comments are no teasers)', () => {
+    const ja = [
+      '気象庁によりますと、強い台風10号は、あす午後にも九州南部に接近する見込みです。九州では、あすから大雨となるおそれがあります。',
+      '気象庁は、土砂災害や川の増水、低い土地の浸水に警戒するよう呼びかけています。沿岸部では高波にも注意が必要です。',
+      '交通機関にも影響が出る可能性があり、JRや航空各社は運休や欠航の情報を随時発表しています。最新の情報に注意してください。',
+    ];
+    const comment = (i: number) => `<li class="comment"><a href="/u/${i}.html" class="author">読者 ${i} さん</a><p>昨年の台風でも大きな被害が出ました。早めの避難と備えが大切だと思います。皆さんも気をつけてください。${i}</p></li>`;
+    const thread = `<section id="comments"><ol>${Array.from({ length: 120 }, (_, i) => comment(i)).join('')}</ol></section>`;
+    expect(isArticle(page('ja', `<article><h1>台風10号 九州南部に接近へ</h1>${ja.map((t) => `<p>${t}</p>`).join('')}</article>${thread}`))).toBe(true);
+    // The same teasers named otherwise still make a front page.
+    const teasers = thread.replace('id="comments"', 'class="recommend"').replaceAll('class="comment"', 'class="item"');
+    expect(isArticle(page('ja', `<div class="intro"><p>${ja[0]}${ja[1]}</p></div>${teasers}`))).toBe(false);
+  });
+
   it('guesses the language from the text when the page declares none', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('zh');
