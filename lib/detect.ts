@@ -234,7 +234,11 @@ export function scoreDocument(doc: Document, headings?: Node[]): DetectionScore 
   const share = total ? Math.max(main, region) / total : 0;
   let sample = '';
   for (const { b } of paragraphs) if (b.el.parentElement === mainEl && sample.length < 600) sample += ` ${b.sample}`;
-  const isArticle = main >= MIN_MAIN && share >= MIN_SHARE && teasers <= MAX_TEASER_RATIO * main;
+  // Judged by its main block: a clear run of paragraphs, as on the fast path, makes an article
+  // whatever else its page holds (share and teasers weigh it against the rest of the page).
+  const isArticle =
+    (main >= FAST_MAIN && perParent.get(mainEl!)! >= FAST_PARAGRAPHS) ||
+    (main >= MIN_MAIN && share >= MIN_SHARE && teasers <= MAX_TEASER_RATIO * main);
   return { isArticle, main, share, teasers, sample, mainEl, full: !!body };
 }
 

@@ -147,6 +147,19 @@ describe('detect rules', () => {
     expect(isArticle(page('ja', `<div class="intro"><p>${ja[0]}${ja[1]}</p></div>${teasers}`))).toBe(false);
   });
 
+  it('a clear run of paragraphs is an article whatever else its page holds', () => {
+    const text = 'The council voted on Tuesday to approve the plan after a long public hearing that ran into the night. '.repeat(4);
+    const teaser = (i: number) => `<li><h3><a href="/a/${i}.html">Another story number ${i}</a></h3><p>${'A teaser for another story, a couple of sentences long, cut short. '.repeat(3)}</p></li>`;
+    // <div> paragraphs: the full pass decides; the snippets of 80 teasers hold 90% of the page's text.
+    const html = page('en', `<article>${`<div>${text}</div>`.repeat(4)}</article><ul>${Array.from({ length: 80 }, (_, i) => teaser(i)).join('')}</ul>`);
+    const score = scoreDocument(loadHtml(html, URL).document);
+    expect(score.full).toBe(true);
+    expect(score.share).toBeLessThan(0.1);
+    expect(score.isArticle).toBe(true);
+    // Three paragraphs are no clear run: the page's share decides, as before.
+    expect(isArticle(html.replace(`<div>${text}</div>`, ''))).toBe(false);
+  });
+
   it('guesses the language from the text when the page declares none', () => {
     const { document } = loadHtml(`<html><body><div>${paragraph(ZH).repeat(5)}</div></body></html>`, URL);
     expect(detect(document, URL).lang).toBe('zh');
