@@ -133,12 +133,16 @@ describe('detect rules', () => {
     expect(isArticle(page('en', `<article>${[1, 2, 3, 4, 5].map(p).join('')}</article>`))).toBe(true);
   });
 
-  it('a long comment thread does not make its article a front page (comments are no teasers)', () => {
+  it('a long comment thread does not make a 300-character article a front page (comments are no teasers)', () => {
     const ja = [
       '気象庁によりますと、強い台風10号は、あす午後にも九州南部に接近する見込みです。九州では、あすから大雨となるおそれがあります。',
       '気象庁は、土砂災害や川の増水、低い土地の浸水に警戒するよう呼びかけています。沿岸部では高波にも注意が必要です。',
       '交通機関にも影響が出る可能性があり、JRや航空各社は運休や欠航の情報を随時発表しています。最新の情報に注意してください。',
+      '鹿児島県や宮崎県では、きのうから雨が降り続いていて、一部の地域では避難指示が出されています。',
+      '気象台は、早めに安全な場所へ避難するなど、命を守る行動をとるよう呼びかけています。',
+      '沿岸の自治体では、あすの小中学校を臨時休校とすることを決めたところもあります。',
     ];
+    expect(ja.join('').length).toBe(304);
     const comment = (i: number) => `<li class="comment"><a href="/u/${i}.html" class="author">読者 ${i} さん</a><p>昨年の台風でも大きな被害が出ました。早めの避難と備えが大切だと思います。皆さんも気をつけてください。${i}</p></li>`;
     const thread = `<section id="comments"><ol>${Array.from({ length: 120 }, (_, i) => comment(i)).join('')}</ol></section>`;
     expect(isArticle(page('ja', `<article><h1>台風10号 九州南部に接近へ</h1>${ja.map((t) => `<p>${t}</p>`).join('')}</article>${thread}`))).toBe(true);
