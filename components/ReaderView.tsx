@@ -1,11 +1,26 @@
 // The reader view of one page: title, byline / site / date, reading time, the article, then the
-// related blocks. The popup and the in-page reader both render it.
-import { useEffect, useState } from 'preact/hooks';
+// related blocks, graded against the article (lib/grade-page.ts). The popup and the in-page
+// reader both render it.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Extraction } from '@/lib/types';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
+import { gradeCounts, gradePage, type GradeCounts, type GradedBlock } from '@/lib/grade-page';
+import type { Mark, SiteMarks } from '@/lib/related-marks';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
+
+/** The related list's settings, the reader's marks for the site and what to do with them. */
+export interface RelatedControls {
+  pageOrder: boolean;
+  showSummaries: boolean;
+  onShowSummaries: (show: boolean) => void;
+  /** The site's marks now; null while they are still being read (grading waits for them). */
+  marks: SiteMarks | null;
+  onMark: (url: string, mark: Mark | null) => void;
+  /** Told once the items are graded: how many are on topic. */
+  onGraded?: (counts: GradeCounts) => void;
+}
 
 export interface ReaderViewProps {
   extraction: Extraction;
@@ -18,15 +33,33 @@ export interface ReaderViewProps {
    * the page could observe it.
    */
   titleTiming?: string;
+  /** Without them the list is graded without marks and offers neither setting nor marks. */
+  controls?: RelatedControls;
 }
 
-export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming }: ReaderViewProps) {
+export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = related.reduce((sum, block) => sum + block.items.length, 0);
   // The related list comes after the article has painted (an effect runs after the frame): the
-  // first frame lays out and paints only what the reader sees first (issue 4).
-  const [showRelated, setShowRelated] = useState(false);
-  useEffect(() => setShowRelated(true), []);
+  // first frame lays out and paints only what the reader sees first (issue 4). It is graded then,
+  // once per extraction, with the site's marks as they were at that time.
+  const [graded, setGraded] = useState<GradedBlock[] | null>(null);
+  const gradedFor = useRef<Extraction | null>(null);
+  const marks = controls ? controls.marks : {};
+  useEffect(() => {
+    if (marks === null || gradedFor.current === extraction) return;
+    gradedFor.current = extraction;
+    if (relatedCount === 0) return setGraded([]);
+    let blocks: GradedBlock[];
+    try {
+      blocks = gradePage(extraction, marks);
+    } catch {
+      blocks = related; // ungraded: shown as the page lists them
+    }
+    setGraded(blocks);
+    controls?.onGraded?.(gradeCounts(blocks));
+  }, [extraction, marks === null]);
+  const showRelated = graded !== null && gradedFor.current === extraction;
   return (
     <div class="sift-reader">
       {article ? (
@@ -60,7 +93,19 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming }: R
         <p class="sift-note">{t('noArticleText')}</p>
       )}
       {showRelated && relatedCount > 0 && (
-        <RelatedList blocks={related} opened={opened} onOpenLink={onOpenLink} t={t} lang={article?.lang} dir={article?.dir} />
+        <RelatedList
+          blocks={graded}
+          opened={opened}
+          onOpenLink={onOpenLink}
+          t={t}
+          lang={article?.lang}
+          dir={article?.dir}
+          pageOrder={controls?.pageOrder}
+          showSummaries={controls?.showSummaries}
+          onShowSummaries={controls?.onShowSummaries}
+          marks={controls?.marks ?? undefined}
+          onMark={controls?.onMark}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
-// The settings panel: theme, font, size and width. Every change is reported at once; the owner
-// saves it (lib/settings.ts) and every open reader view follows.
-import { useId } from 'preact/hooks';
+// The settings panel: theme, font, size and width, how the related list shows, and a way to forget
+// the reader's "Related / Not related" marks. Every change is reported at once; the owner saves it
+// (lib/settings.ts) and every open reader view follows.
+import { useId, useState } from 'preact/hooks';
 import {
   CONTENT_WIDTHS,
   FONT_FAMILIES,
@@ -15,9 +16,12 @@ export interface SettingsPanelProps {
   settings: Settings;
   onChange: (next: Settings) => void;
   t: Translate;
+  /** Forgets every site's marks (lib/related-marks.ts); without it the panel offers no button. */
+  onClearMarks?: () => Promise<void>;
 }
 
-export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onChange, t, onClearMarks }: SettingsPanelProps) {
+  const [cleared, setCleared] = useState(false);
   const id = useId();
   const labels: Record<string, string> = {
     auto: t('themeAuto'),
@@ -58,6 +62,25 @@ export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
         </div>
       </fieldset>
       <Choice legend={t('settingWidth')} labels={labels} name={`${id}-width`} options={CONTENT_WIDTHS} value={settings.contentWidth} onPick={(v) => set('contentWidth', v)} />
+      <fieldset class="sift-field">
+        <legend>{t('settingRelated')}</legend>
+        <label class="sift-check">
+          <input type="checkbox" checked={settings.relatedPageOrder} onChange={() => set('relatedPageOrder', !settings.relatedPageOrder)} />
+          {t('settingPageOrder')}
+        </label>
+        <label class="sift-check">
+          <input type="checkbox" checked={settings.showSummaries} onChange={() => set('showSummaries', !settings.showSummaries)} />
+          {t('showSummaries')}
+        </label>
+        {onClearMarks && (
+          <p class="sift-clear-marks">
+            <button type="button" class="sift-btn" onClick={() => onClearMarks().then(() => setCleared(true), () => {})}>
+              {t('clearMarks')}
+            </button>
+            <output aria-live="polite">{cleared ? t('marksCleared') : ''}</output>
+          </p>
+        )}
+      </fieldset>
     </section>
   );
 }

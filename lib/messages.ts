@@ -1,7 +1,7 @@
 // Every message between the parts of Sift, in one typed protocol. Who sends what:
 //   content script -> background   detected (reportDetected / onDetected, below)
-//   reader overlay -> background   readerClosed, openLink
-//   popup          -> background   getPage, readerState, toggleReader, openLink
+//   reader overlay -> background   readerClosed, openLink, graded
+//   popup          -> background   getPage, readerState, toggleReader, openLink, graded
 // The background checks each sender (entrypoints/background.ts) before acting.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser, type Browser } from 'wxt/browser';
@@ -58,6 +58,11 @@ interface ProtocolMap {
   /** Whether the tab's reader is on, asked of the page itself; null when the page cannot be asked. */
   readerState(data: { tabId: number }): { active: boolean } | null;
   toggleReader(data: { tabId: number }): { active: boolean };
+  /**
+   * The reader view graded the page's related items: `onTopic` of `total` are on its topic (the
+   * toolbar tooltip says so). `tabId` is ignored when the sender is a content script.
+   */
+  graded(data: { tabId?: number; url: string; onTopic: number; total: number }): void;
 }
 
 // Made on first use, so that a bundle that uses neither (the content script) leaves the

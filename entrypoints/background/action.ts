@@ -33,7 +33,13 @@ export function actionLook(state: TabState, t: Translate): ActionLook {
   return {
     text: count > 99 ? '99+' : String(count),
     color: COLOR_RELATED,
-    title: count === 1 ? t('badgeRelatedOne', count) : t('badgeRelatedMany', count),
+    // The badge counts what the page lists; once graded, the tooltip says how many are on topic.
+    title:
+      state.onTopic !== undefined
+        ? t('badgeRelatedOnTopic', [count, state.onTopic])
+        : count === 1
+          ? t('badgeRelatedOne', count)
+          : t('badgeRelatedMany', count),
   };
 }
 

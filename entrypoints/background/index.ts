@@ -84,8 +84,11 @@ export default defineBackground(() => {
     // The page loaded or changed: the popup must read it again.
     forgetExtraction(tabId);
     const state = await updateTabState(tabId, (s) =>
-      // A fresh page load ends reader mode and starts a new list of opened items.
-      data.fresh ? { detection: data.detection, readerActive: false, opened: [] } : { ...s, detection: data.detection },
+      // A fresh page load ends reader mode and starts a new list of opened items; a new page or
+      // list has not been graded.
+      data.fresh
+        ? { detection: data.detection, readerActive: false, opened: [] }
+        : { ...s, detection: data.detection, onTopic: s.detection?.relatedCount === data.detection.relatedCount ? s.onTopic : undefined },
     );
     await showTabState(tabId, state);
   });
@@ -121,6 +124,14 @@ export default defineBackground(() => {
         .catch(() => {});
     }
     return viaChannel({ ...result, readerActive: known.readerActive, opened: known.opened }, data.channel);
+  });
+
+  onMessage('graded', async ({ data, sender }) => {
+    const tabId = fromExtensionPage(sender) ? data?.tabId : contentTab(sender);
+    const onTopic = data?.onTopic;
+    if (!validTabId(tabId) || typeof onTopic !== 'number' || !Number.isInteger(onTopic) || onTopic < 0) return;
+    const state = await updateTabState(tabId, (s) => ({ ...s, onTopic }));
+    await showTabState(tabId, state);
   });
 
   onMessage('readerState', async ({ data, sender }) => {

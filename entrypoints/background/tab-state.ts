@@ -9,6 +9,8 @@ export interface TabState {
   readerActive: boolean;
   /** Related items opened from this page, so the popup can mark them when it opens again. */
   opened: string[];
+  /** How many related items the reader view graded on topic; unset until it has (issue 15). */
+  onTopic?: number;
 }
 
 const EMPTY: TabState = { readerActive: false, opened: [] };

@@ -4,8 +4,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type OpenIntent, type PageResult, type UnreadableReason } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
-import { ReaderView } from '@/components/ReaderView';
+import { ReaderView, type RelatedControls } from '@/components/ReaderView';
+import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
+import { clearMarks, loadSiteMarks, saveMark, siteOf, watchSiteMarks, type SiteMarks } from '@/lib/related-marks';
+import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
@@ -39,6 +42,8 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
   const [readerActive, setReaderActive] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
+  const [marks, setMarks] = useState<SiteMarks | null>(null);
+  const [counts, setCounts] = useState<GradeCounts | null>(null);
 
   useEffect(() => {
     loadSettings().then(setSettings, () => {});
@@ -76,6 +81,42 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
 
   const retry = () => load();
 
+  const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
+  const site = ok ? siteOf(ok.extraction.url) : null;
+  // The reader's marks for this site: the grading waits for them, and follows changes made elsewhere.
+  useEffect(() => {
+    if (site === null) return;
+    let live = true;
+    loadSiteMarks(site).then((m) => live && setMarks(m), () => live && setMarks({}));
+    const unwatch = watchSiteMarks(site, setMarks);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [site]);
+
+  const controls: RelatedControls = {
+    pageOrder: settings.relatedPageOrder,
+    showSummaries: settings.showSummaries,
+    onShowSummaries: (show) => onSettings({ ...settings, showSummaries: show }),
+    marks,
+    onMark: (url, mark) => {
+      if (site === null) return;
+      setMarks((prev) => {
+        const next = { ...prev };
+        if (mark) next[url] = mark;
+        else delete next[url];
+        return next;
+      });
+      saveMark(site, url, mark).catch((err) => setNotice(t('settingsNotSaved', String(err))));
+    },
+    onGraded: (graded) => {
+      setCounts(graded);
+      // The toolbar tooltip says how many are on topic from now on.
+      if (tabId != null && ok) sendMessage('graded', { tabId, url: ok.extraction.url, onTopic: graded.on, total: graded.total }).catch(() => {});
+    },
+  };
+
   const onOpenLink = useCallback(
     async (url: string, intent: OpenIntent) => {
       if (tabId == null) return;
@@ -106,7 +147,8 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
     saveSettings(next).catch((err) => setNotice(t('settingsNotSaved', String(err))));
   };
 
-  const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
+  const readerShown = ok != null && ((ok.extraction.detection.isArticle && ok.extraction.article != null) || showAnyway);
+  const relatedCount = ok ? ok.extraction.related.reduce((sum, block) => sum + block.items.length, 0) : 0;
   return (
     <SiftRoot settings={settings} class="sift-popup">
       <header class="sift-bar">
@@ -114,6 +156,7 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
           <span class="sift-brand-mark" aria-hidden="true" />
           {t('brand')}
         </span>
+        {readerShown && <RelatedJump count={relatedCount} counts={counts} t={t} />}
         {ok && (
           <button type="button" class="sift-btn" aria-pressed={readerActive} onClick={onToggleReader}>
             {t('readerModeButton')}
@@ -130,7 +173,7 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
         </button>
       </header>
       <div id="sift-settings" hidden={!showSettings}>
-        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} onClearMarks={clearMarks} />}
       </div>
       {notice && (
         <p class="sift-note sift-main" role="alert">
@@ -163,7 +206,9 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
         </StateMessage>
       );
     }
-    return <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} titleTiming={TITLE_TIMING} />;
+    return (
+      <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} titleTiming={TITLE_TIMING} controls={controls} />
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Extraction } from '@/lib/types';
 import type { OpenIntent } from '@/lib/messages';
 import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
-import { ReaderView } from '@/components/ReaderView';
+import { ReaderView, type RelatedControls } from '@/components/ReaderView';
+import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
+import { clearMarks, loadSiteMarks, saveMark, siteOf, watchSiteMarks, type SiteMarks } from '@/lib/related-marks';
+import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
 import { StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
@@ -17,18 +20,33 @@ export interface OverlayProps {
   initialSettings: Settings;
   onClose: () => void;
   onOpenLink: (url: string, intent: OpenIntent) => Promise<boolean>;
+  /** Tells the background how many related items are on topic (the toolbar tooltip). */
+  onGraded?: (counts: GradeCounts) => void;
   /** The interface's words in the browser's language (browser.i18n). */
   t: Translate;
 }
 
-export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, t }: OverlayProps) {
+export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, onGraded, t }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const main = useRef<HTMLElement>(null);
   const [settings, setSettings] = useState(initialSettings);
   const [showSettings, setShowSettings] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
+  const [marks, setMarks] = useState<SiteMarks | null>(null);
+  const [counts, setCounts] = useState<GradeCounts | null>(null);
+  const site = extraction ? siteOf(extraction.url) : '';
+
   useEffect(() => watchSettings(setSettings), []);
+  useEffect(() => {
+    let live = true;
+    loadSiteMarks(site).then((m) => live && setMarks(m), () => live && setMarks({}));
+    const unwatch = watchSiteMarks(site, setMarks);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [site]);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -44,6 +62,26 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
     setSettings(next);
     saveSettings(next).catch(() => {});
   };
+  const controls: RelatedControls = {
+    pageOrder: settings.relatedPageOrder,
+    showSummaries: settings.showSummaries,
+    onShowSummaries: (show) => changeSettings({ ...settings, showSummaries: show }),
+    marks,
+    onMark: (url, mark) => {
+      setMarks((prev) => {
+        const next = { ...prev };
+        if (mark) next[url] = mark;
+        else delete next[url];
+        return next;
+      });
+      saveMark(site, url, mark).catch(() => {});
+    },
+    onGraded: (graded) => {
+      setCounts(graded);
+      onGraded?.(graded);
+    },
+  };
+  const relatedCount = extraction ? extraction.related.reduce((sum, block) => sum + block.items.length, 0) : 0;
 
   return (
     <SiftRoot settings={settings} class="sift-overlay-root">
@@ -63,6 +101,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
             <span class="sift-brand-mark" aria-hidden="true" />
             {t('overlayBrand')}
           </span>
+          <RelatedJump count={relatedCount} counts={counts} t={t} />
           <button type="button" class="sift-btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
             {t('settingsButton')}
           </button>
@@ -70,10 +109,10 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
             {t('closeReader')}
           </button>
         </header>
-        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearMarks} />}
         <main class="sift-main" tabIndex={-1} ref={main}>
           {extraction ? (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} />
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} />
           ) : (
             <StateMessage kind="error" title={t('overlayErrorTitle')}>
               <p>{error}</p>

@@ -76,6 +76,9 @@ function createReader(): ReaderHandle {
             initialSettings={content.settings}
             onClose={closeFromPage}
             onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
+            onGraded={(counts) => {
+              if (ctx.isValid) sendMessage('graded', { url: location.href, onTopic: counts.on, total: counts.total }).catch(() => {});
+            }}
             t={t}
           />,
           container,

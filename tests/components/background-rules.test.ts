@@ -30,6 +30,15 @@ describe('toolbar look', () => {
     expect(actionLook({ detection: article(1), readerActive: false, opened: [] }, en).title).toBe('Sift Reader: an article with 1 related item');
   });
 
+  it('keeps counting what the page lists once graded, and says how many are on topic', () => {
+    const graded = actionLook({ detection: article(29), readerActive: false, opened: [], onTopic: 0 }, en);
+    expect(graded.text).toBe('29');
+    expect(graded.title).toBe('Sift Reader: an article with 29 related items, 0 on its topic');
+    expect(actionLook({ detection: article(4), readerActive: false, opened: [], onTopic: 4 }, zh).title).toBe(
+      'Sift 阅读器：一篇文章，4 篇相关文章，其中 4 篇与主题相关',
+    );
+  });
+
   it('shows reader mode above everything else', () => {
     expect(actionLook({ detection: article(29), readerActive: true, opened: [] }, en)).toMatchObject({
       text: 'ON',

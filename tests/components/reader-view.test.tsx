@@ -6,6 +6,7 @@ import { en } from './locale';
 
 vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
 const { ReaderView } = await import('@/components/ReaderView');
+type RelatedControls = import('@/components/ReaderView').RelatedControls;
 
 const extraction: Extraction = {
   url: 'https://news.example/a/1.html',
@@ -68,5 +69,65 @@ describe('ReaderView', () => {
   it('shows no related section when every block is empty', () => {
     mount({ ...extraction, related: [{ heading: 'Related', items: [] }] });
     expect(root.querySelector('.sift-related-all')).toBeNull();
+  });
+});
+
+describe('ReaderView, grading the related items (issue 15)', () => {
+  const news: Extraction = {
+    ...extraction,
+    article: { ...extraction.article!, title: 'Data centers turn to liquid cooling as AI racks outgrow air', contentHtml: '<p>Liquid cooling for AI racks in data centers.</p>' },
+    related: [
+      {
+        heading: 'Related stories',
+        items: [
+          { title: 'Liquid cooling for AI racks spreads to more data centers', url: 'https://news.example/c.html' },
+          { title: 'Local football team wins the cup final', url: 'https://news.example/d.html' },
+        ],
+      },
+    ],
+  };
+  const controls = (over: Partial<RelatedControls> = {}): RelatedControls => ({
+    pageOrder: false,
+    showSummaries: false,
+    onShowSummaries: vi.fn(),
+    marks: {},
+    onMark: vi.fn(),
+    onGraded: vi.fn(),
+    ...over,
+  });
+  function mountWith(c: RelatedControls) {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<ReaderView extraction={news} opened={new Set()} onOpenLink={() => {}} t={en} controls={c} />, root));
+  }
+
+  it('waits for the site\'s marks, then grades once and reports the counts', () => {
+    const c = controls({ marks: null });
+    mountWith(c);
+    expect(root.querySelector('.sift-related-all')).toBeNull();
+    act(() => render(<ReaderView extraction={news} opened={new Set()} onOpenLink={() => {}} t={en} controls={{ ...c, marks: {} }} />, root));
+    expect(root.querySelectorAll('.sift-item-link')).toHaveLength(2);
+    expect(c.onGraded).toHaveBeenCalledTimes(1);
+    const counts = (c.onGraded as ReturnType<typeof vi.fn>).mock.calls[0][0];
+    expect(counts.total).toBe(2);
+    expect(counts.on).toBeGreaterThanOrEqual(1);
+    // A mark made now changes the button, not the grades (they follow the next time).
+    act(() =>
+      render(
+        <ReaderView extraction={news} opened={new Set()} onOpenLink={() => {}} t={en} controls={{ ...c, marks: { 'https://news.example/c.html': 'off' } }} />,
+        root,
+      ),
+    );
+    expect(c.onGraded).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('.sift-item-link')?.textContent).toContain('Liquid cooling');
+    expect(root.querySelector('.sift-mark')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('applies the marks there were when it graded', () => {
+    const c = controls({ marks: { 'https://news.example/c.html': 'off', 'https://news.example/d.html': 'on' } });
+    mountWith(c);
+    expect(root.querySelector('details.sift-related > ol .sift-item-link')?.textContent).toBe('Local football team wins the cup final');
+    expect(root.querySelector('details.sift-off .sift-item-link')?.textContent).toContain('Liquid cooling');
+    expect((c.onGraded as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({ total: 2, on: 1, off: 1 });
   });
 });

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RelatedList } from '@/components/RelatedList';
+import { RelatedList, type RelatedListProps } from '@/components/RelatedList';
+import type { GradedBlock, GradedItem } from '@/lib/grade-page';
 import type { RelatedBlock } from '@/lib/types';
-import { en } from './locale';
+import { en, zh } from './locale';
 
 const blocks: RelatedBlock[] = [
   {
@@ -90,5 +91,124 @@ describe('RelatedList', () => {
     mount(new Set(['https://example.org/2.html']));
     const items = [...root.querySelectorAll('.sift-item')];
     expect(items.map((li) => li.classList.contains('is-opened'))).toEqual([false, true, false]);
+  });
+});
+
+// Issue 15: graded items grouped and folded, page order, summaries, the reader's marks.
+describe('RelatedList, graded', () => {
+  const item = (n: number, grade: 'on' | 'near' | 'off', extra: Partial<GradedItem> = {}): GradedItem => ({
+    title: `Item ${n}`,
+    url: `https://example.org/${n}.html`,
+    snippet: `Snippet ${n}`,
+    relevance:
+      grade === 'on'
+        ? { grade, reason: { kind: 'shared', terms: ['cooling'] } }
+        : grade === 'near'
+          ? { grade, reason: { kind: 'same-field', field: 'tech', terms: ['AI'] } }
+          : { grade, reason: { kind: 'different-topic', field: 'sports', terms: ['足球'] } },
+    ...extra,
+  });
+  // Page order: off, on, near, off, on.
+  const graded: GradedBlock[] = [{ heading: 'Related stories', items: [item(1, 'off'), item(2, 'on'), item(3, 'near'), item(4, 'off'), item(5, 'on')] }];
+
+  function mountGraded(props: Partial<RelatedListProps> = {}, t = en) {
+    root = document.createElement('div');
+    document.body.append(root);
+    const all = { blocks: graded, opened: new Set<string>(), onOpenLink: vi.fn(), t, ...props };
+    act(() => render(<RelatedList {...all} />, root));
+    return all;
+  }
+  const titles = (scope: ParentNode) => [...scope.querySelectorAll('.sift-item-link')].map((a) => a.textContent);
+
+  it('lists on-topic items first and plain, then near ones with their note, and folds the off-topic ones', () => {
+    mountGraded();
+    const block = root.querySelector('details.sift-related')!;
+    const [main] = block.querySelectorAll(':scope > ol.sift-items');
+    expect(titles(main)).toEqual(['Item 2', 'Item 5', 'Item 3']);
+    const rows = [...main.querySelectorAll('.sift-item')];
+    expect(rows.map((li) => li.querySelector('.sift-reason')?.textContent ?? null)).toEqual([null, null, 'same field (technology)']);
+    expect(rows[2].classList.contains('is-near')).toBe(true);
+    const fold = block.querySelector<HTMLDetailsElement>('details.sift-off')!;
+    expect(fold.open).toBe(false);
+    expect(fold.querySelector('summary')?.textContent).toBe('2 on other topics');
+    expect(titles(fold)).toEqual(['Item 1', 'Item 4']);
+    expect([...fold.querySelectorAll('.sift-reason')].map((p) => p.textContent)).toEqual(['different topic (sports)', 'different topic (sports)']);
+    // The block's count stays what the page lists; the summary line says how many are on topic.
+    expect(block.querySelector('.sift-count')?.textContent).toBe('5');
+    expect(root.querySelector('.sift-related-summary')?.textContent).toBe("2 of 5 on this article's topic");
+  });
+
+  it('words the reasons and the fold in Chinese', () => {
+    mountGraded({}, zh);
+    expect(root.querySelector('details.sift-off > summary')?.textContent).toBe('另有 2 条其他话题');
+    expect(root.querySelector('.sift-item.is-near .sift-reason')?.textContent).toBe('同一领域（科技）');
+    expect(root.querySelector('.sift-item.is-off .sift-reason')?.textContent).toBe('其他话题（体育）');
+    expect(root.querySelector('.sift-related-summary')?.textContent).toBe('5 条中有 2 条与本文主题相关');
+  });
+
+  it('folds nothing when no item is off topic', () => {
+    mountGraded({ blocks: [{ heading: 'Related', items: [item(1, 'on'), item(2, 'on')] }] });
+    expect(root.querySelector('details.sift-off')).toBeNull();
+    expect(titles(root)).toEqual(['Item 1', 'Item 2']);
+  });
+
+  it('shows every item unfolded in page order with the page-order setting, each with its reason', () => {
+    mountGraded({ pageOrder: true });
+    expect(root.querySelector('details.sift-off')).toBeNull();
+    expect(titles(root)).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5']);
+    expect([...root.querySelectorAll('.sift-item')].map((li) => Boolean(li.querySelector('.sift-reason')))).toEqual([true, false, true, true, false]);
+  });
+
+  it('shows every summary at once with "Show summaries", and each item can still close its own', () => {
+    const props = mountGraded({ showSummaries: false, onShowSummaries: vi.fn() });
+    const toggle = root.querySelector<HTMLButtonElement>('.sift-show-summaries')!;
+    expect(toggle.textContent).toBe('Show summaries');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    act(() => toggle.click());
+    expect(props.onShowSummaries).toHaveBeenCalledWith(true);
+    act(() => render(<RelatedList {...props} showSummaries />, root));
+    const panels = [...root.querySelectorAll<HTMLElement>('.sift-item-more')];
+    expect(panels.every((p) => !p.hidden)).toBe(true);
+    expect(root.querySelector('.sift-show-summaries')?.getAttribute('aria-pressed')).toBe('true');
+    act(() => root.querySelector<HTMLButtonElement>('.sift-more')!.click());
+    expect(panels[0].hidden).toBe(true);
+    expect(panels[1].hidden).toBe(false);
+  });
+
+  it('offers "Not related" on related items and "Related" on the others, and reports the mark', () => {
+    const props = mountGraded({ marks: {}, onMark: vi.fn() });
+    const buttonOf = (n: number) =>
+      root.querySelector(`a[href="https://example.org/${n}.html"]`)!.closest('li')!.querySelector<HTMLButtonElement>('.sift-mark')!;
+    expect(buttonOf(2).textContent).toBe('Not related');
+    expect(buttonOf(2).getAttribute('aria-label')).toBe('Not related: Item 2');
+    expect(buttonOf(1).textContent).toBe('Related');
+    act(() => buttonOf(2).click());
+    expect(props.onMark).toHaveBeenLastCalledWith('https://example.org/2.html', 'off');
+    // Marked now: pressed, and a second press takes it back. The item stays where it was graded.
+    act(() => render(<RelatedList {...props} marks={{ 'https://example.org/2.html': 'off' }} />, root));
+    expect(buttonOf(2).getAttribute('aria-pressed')).toBe('true');
+    expect(titles(root.querySelector(':scope details.sift-related > ol')!)[0]).toBe('Item 2');
+    act(() => buttonOf(2).click());
+    expect(props.onMark).toHaveBeenLastCalledWith('https://example.org/2.html', null);
+  });
+
+  it('says when the reader\'s own mark placed an item', () => {
+    mountGraded({ blocks: [{ heading: 'Related', items: [item(1, 'off', { marked: 'off' }), item(2, 'on', { marked: 'on' })] }] });
+    expect(root.querySelector('.sift-item.is-off .sift-reason')?.textContent).toBe('you marked it not related');
+    expect(root.querySelector('.sift-item:not(.is-off) .sift-reason')?.textContent).toBe('you marked it related');
+  });
+
+  it('puts the block header on the reading side of a right-to-left page', () => {
+    mountGraded({ dir: 'rtl', lang: 'ar' });
+    expect(root.querySelector('details.sift-related')?.getAttribute('dir')).toBe('rtl');
+    // The interface's words inside it are isolated, so they read right in either direction.
+    expect(root.querySelector('details.sift-off > summary > bdi')).not.toBeNull();
+  });
+
+  it('is the focusable, named target of the jump control', () => {
+    mountGraded();
+    const section = root.querySelector<HTMLElement>('.sift-related-all')!;
+    expect(section.tabIndex).toBe(-1);
+    expect(section.getAttribute('aria-label')).toBe('Related items');
   });
 });

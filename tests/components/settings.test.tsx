@@ -52,6 +52,28 @@ describe('SettingsPanel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: DEFAULT_SETTINGS.fontSize + 1 });
   });
 
+  it('switches the related list to page order and shows summaries, kept with the other settings', () => {
+    const { root, onChange } = mount(DEFAULT_SETTINGS);
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    const byLabel = (text: string) => boxes.find((b) => b.closest('label')?.textContent === text)!;
+    act(() => byLabel('Show related items in page order').click());
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, relatedPageOrder: true });
+    act(() => byLabel('Show summaries').click());
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, showSummaries: true });
+    expect(normalizeSettings({ relatedPageOrder: 'yes', showSummaries: true })).toEqual({ ...DEFAULT_SETTINGS, showSummaries: true });
+  });
+
+  it('clears the marks on request and says so', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onClearMarks = vi.fn(() => Promise.resolve());
+    act(() => render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={() => {}} t={en} onClearMarks={onClearMarks} />, root));
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear my Related / Not related marks')!;
+    await act(async () => button.click());
+    expect(onClearMarks).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(root.querySelector('.sift-clear-marks output')?.textContent).toBe('Marks cleared'));
+  });
+
   it('stops the size buttons at the limits', () => {
     const { root } = mount({ ...DEFAULT_SETTINGS, fontSize: 26 });
     expect(root.querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.disabled).toBe(true);

@@ -37,8 +37,9 @@ describe('seed page (seed-dedecms)', () => {
     for (const phrase of mustContain(labels)) expect(body).toContain(phrase.replace(/\s+/g, ' '));
     expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min$/);
 
+    // Every item, graded: the near ones first, the off-topic ones after them (related-triage.test.ts).
     const titles = await popup.locator('.sift-item-link').allTextContents();
-    expect(titles).toEqual(labels.related.map((item) => item.title));
+    expect([...titles].sort()).toEqual(labels.related.map((item) => item.title).sort());
     expect(await popup.locator('.sift-count').first().textContent()).toBe(String(labels.related.length));
     await popup.getByRole('button', { name: 'Settings' }).click();
     await popup.locator('.sift-more').first().click();
@@ -52,12 +53,14 @@ describe('seed page (seed-dedecms)', () => {
     const popup = await openPopup(sift.browser, tabId);
     const block = popup.locator('details.sift-related').first();
     const firstLink = popup.locator('.sift-item-link').first();
+    // The block's own summary (the off-topic fold inside it has one too).
+    const summary = popup.locator('details.sift-related > summary').first();
     await firstLink.waitFor();
 
-    await block.locator('summary').click();
+    await summary.click();
     expect(await block.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
     expect(await firstLink.isVisible()).toBe(false);
-    await block.locator('summary').focus();
+    await summary.focus();
     await popup.keyboard.press('Enter');
     expect(await block.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
     expect(await firstLink.isVisible()).toBe(true);
@@ -67,7 +70,8 @@ describe('seed page (seed-dedecms)', () => {
     expect(await snippet.isVisible()).toBe(false);
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
-    expect(await snippet.textContent()).toBe(labels.related[0].snippet);
+    const firstTitle = await firstLink.textContent();
+    expect(await snippet.textContent()).toBe(labels.related.find((item) => item.title === firstTitle)!.snippet);
     await more.press('Space');
     expect(await more.getAttribute('aria-expanded')).toBe('false');
     expect(await snippet.isVisible()).toBe(false);
@@ -80,10 +84,13 @@ describe('seed page (seed-dedecms)', () => {
     const popup = await openPopup(sift.browser, tabId);
     const links = popup.locator('.sift-item-link');
     await links.first().waitFor();
+    // The off-topic items are folded (issue 15): unfold them, so any four are in reach.
+    await popup.locator('details.sift-off > summary').first().click();
     const first = (await links.nth(0).getAttribute('href'))!;
     const second = (await links.nth(1).getAttribute('href'))!;
     // The link is the page's item, resolved against the page it came from.
-    expect(new URL(first).pathname).toBe(new URL(labels.related[0].href).pathname);
+    const firstTitle = await links.nth(0).textContent();
+    expect(new URL(first).pathname).toBe(new URL(labels.related.find((item) => item.title === firstTitle)!.href).pathname);
 
     const third = (await links.nth(2).getAttribute('href'))!;
     const fourth = (await links.nth(3).getAttribute('href'))!;
