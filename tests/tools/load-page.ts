@@ -173,9 +173,11 @@ export function registrableDomain(hostname: string): string {
 }
 
 /**
- * The site a labelled page comes from, for grouping pages by site: the registrable domain of
- * labels.url. Without an http(s) URL, the id says it: the first two dash-separated tokens
- * (gne-sina-1 → "gne-sina", ia-sohu-33a95b71 → "ia-sohu"), except Mozilla Readability's test
+ * The site a labelled page comes from, for grouping pages by site: the name of the registrable
+ * domain of labels.url (news.sina.com.cn → "sina"; bbc.co.uk and bbc.com are one site, "bbc";
+ * yahoo.com and yahoo.co.jp one owner, "yahoo"). Without an http(s) URL, the id says it: its
+ * second dash-separated token (gne-sina-1 → "sina", ia-sohu-33a95b71 → "sohu", so a sohu.com
+ * page without a URL is grouped with those that have one), except Mozilla Readability's test
  * pages, which are each their own case (many synthetic: "readability-base-url" and
  * "readability-base-url-base-element" are not one site) and keep their whole id.
  */
@@ -183,13 +185,17 @@ export function siteOf(id: string, labels: Pick<Labels, 'url'>): string {
   if (labels.url) {
     try {
       const u = new URL(labels.url);
-      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname) return registrableDomain(u.hostname);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname) {
+        const domain = registrableDomain(u.hostname);
+        return /^[\d.]+$/.test(domain) ? domain : domain.split('.')[0];
+      }
     } catch {
       // not a URL: fall back to the id
     }
   }
   if (id.startsWith('readability-')) return id;
-  return id.split('-').slice(0, 2).join('-');
+  const tokens = id.split('-');
+  return tokens[1] ?? tokens[0];
 }
 
 /** FNV-1a (32-bit) of a string. */
