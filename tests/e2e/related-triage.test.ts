@@ -147,6 +147,24 @@ describe('en-news-related', () => {
   });
 });
 
+describe('a right-to-left page (rtl-ar-article)', () => {
+  it('puts the block header on the reading side, with its items', async () => {
+    const { page, popup } = await gradedPopup('rtl-ar-article');
+    const sides = await popup.locator('details.sift-related').first().evaluate((details) => {
+      const box = details.getBoundingClientRect();
+      const heading = details.querySelector('.sift-related-heading')!.getBoundingClientRect();
+      const link = details.querySelector('.sift-item-link')!.getBoundingClientRect();
+      return { right: box.right - heading.right, left: heading.left - box.left, linkRight: box.right - link.right };
+    });
+    // Against the right edge (past the ▸ marker), far from the left one; the items start there too.
+    expect(sides.right).toBeLessThan(40);
+    expect(sides.left).toBeGreaterThan(sides.right);
+    expect(sides.linkRight).toBeLessThan(60);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('list settings', () => {
   it('"Show summaries" opens every summary at once and is remembered; page order shows all unfolded', async () => {
     const { page, tabId, popup } = await gradedPopup('seed-dedecms');

@@ -112,8 +112,9 @@ export function auditReader(options: AuditOptions): AuditResult {
 
   for (const el of reader.querySelectorAll('*')) {
     const name = el.localName.toLowerCase();
-    // Sift's own controls in the related list (the summary toggle) are not page content.
-    const siftControl = name === 'button' && el.classList.contains('sift-more') && !el.closest('.sift-body');
+    // Sift's own controls in the related list (the summary toggles, "Related / Not related") are not page content.
+    const siftControl =
+      name === 'button' && ['sift-more', 'sift-mark', 'sift-show-summaries'].some((c) => el.classList.contains(c)) && !el.closest('.sift-body');
     if (forbidden.has(name) && !siftControl) problems.push({ kind: 'element', detail: `<${name}>`, html: snip(el) });
     const image = ['img', 'source', 'image', 'picture'].includes(name);
     for (const attr of el.attributes) {
