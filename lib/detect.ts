@@ -298,17 +298,15 @@ export function detect(doc: Document, url: string, { lang = true }: DetectOption
 
 /**
  * The page's score, and where the badge counter looks on it (exported for the bench's parts):
- * the candidate headings of scoring's full pass when it made one, and only from the article's
- * region on (two levels above its paragraphs, where asides and "related" boxes inside the
- * article body sit). Related lists follow their article: measured on the corpus, this skips a
- * fifth of the text nodes (header, navigation) and finds the same lists.
+ * the candidate headings of scoring's full pass when it made one. The whole page, as the popup's
+ * extraction reads it: starting at the article's region skipped a fifth of the text nodes, and
+ * missed the lists that come before the article in the markup (a table layout's side column, a
+ * sidebar), so the badge and the popup disagreed on them (issue 14).
  */
 export function scoreAndScope(doc: Document): [DetectionScore, RelatedScope] {
   const headings: Node[] = [];
   const score = scoreDocument(doc, headings);
-  let from = score.mainEl;
-  for (let level = 0; level < 2 && from?.parentElement && from.parentElement !== doc.body; level++) from = from.parentElement;
-  return [score, { from, candidates: score.full ? headings : undefined }];
+  return [score, { candidates: score.full ? headings : undefined }];
 }
 
 /**

@@ -33,7 +33,6 @@ interface Ctx {
   self: string;
   /** The full depth: adds each item's snippet and thumbnail (absent for the count). */
   details?: typeof addDetails;
-  /** Links can be read from `a.href`: the document's own base is the page's. */
   /**
    * A link's absolute http(s) URL, or nothing. The count (in a live page at an http(s) address)
    * takes the browser's own `a.href`; the full depth also handles documents without one.
@@ -214,11 +213,6 @@ interface Heading {
 /** Where the count looks (lib/detect.ts passes what its own walk has found). */
 export interface RelatedScope {
   /**
-   * Look only from here on, in document order: a related list follows the article it belongs
-   * to, and the page's header and navigation before the article are not walked.
-   */
-  from?: Node | null;
-  /**
    * The text nodes of the page that pass `mayBeHeading`, in document order, when a walk over
    * every text node has already found them (lib/detect.ts's full pass): no walk of its own.
    */
@@ -270,7 +264,7 @@ function inlineLabel(n: Node, trimmed: string): Heading | null {
 }
 
 /** Short texts that read as headings: related ones, and others that end a related list. */
-function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max: number): Heading[] {
+function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: number): Heading[] {
   const out: Heading[] = [];
   let joined: Element | null = null;
   const look = (n: Node) => {
@@ -297,11 +291,10 @@ function findHeadings(body: HTMLElement, { from, candidates }: RelatedScope, max
     if ((related || (text.length <= 30 && OTHER.test(text))) && !parent.closest(SKIP)) out.push({ node, text, related });
   };
   if (candidates) {
-    for (const n of candidates) if (!from || !(from.compareDocumentPosition(n) & 2) /* PRECEDING */) look(n);
+    for (const n of candidates) look(n);
     return out;
   }
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  if (from && body.contains(from)) walker.currentNode = from;
   let seen = 0;
   for (let n = walker.nextNode(); n && seen < max; n = walker.nextNode(), seen++) {
     if (mayBeHeading(n, n.nodeValue!)) look(n);

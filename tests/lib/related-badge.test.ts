@@ -74,11 +74,13 @@ describe('countRelated scopes (how detect() calls it)', () => {
   };
   const layout = `<aside id="side"><h3>Related stories</h3><ul>${teasers(2)}</ul></aside><main id="main"><p>Body</p></main><section><h3>You may also like</h3><ul>${teasers(5).replace(/news\/(\d+)/g, 'news/5$1')}</ul></section>`;
 
-  test('from: lists before the starting node are not looked at, lists inside and after it are', () => {
-    const document = page(layout);
+  test('detect() counts the lists before the article too, as the popup does (a sidebar first in the markup)', () => {
+    const article = `<main id="main">${'<p>The article has a paragraph of prose here, long enough to count as one. It goes on for a while longer.</p>'.repeat(8)}</main>`;
+    const document = page(layout.replace('<main id="main"><p>Body</p></main>', article));
     expect(countRelated(document, URL_)).toBe(7);
-    expect(countRelated(document, URL_, { from: document.getElementById('main') })).toBe(5);
-    expect(countRelated(document, URL_, { from: document.getElementById('side') })).toBe(7);
+    const detection = detect(document, URL_, ON_PAGE_LOAD);
+    expect(detection.isArticle).toBe(true);
+    expect(detection.relatedCount).toBe(7);
   });
 
   test('candidates: the headings a walk already found give the same count, within the same scope', () => {
@@ -89,7 +91,6 @@ describe('countRelated scopes (how detect() calls it)', () => {
     // Short texts with a cue word, outside links: the two headings.
     expect(candidates.map((n) => n.nodeValue)).toEqual(['Related stories', 'You may also like']);
     expect(countRelated(document, URL_, { candidates })).toBe(7);
-    expect(countRelated(document, URL_, { candidates, from: document.getElementById('main') })).toBe(5);
     expect(countRelated(document, URL_, { candidates: [] })).toBe(0);
   });
 
