@@ -4,7 +4,7 @@
 // under "N on other topics", each with its reason; the page-order setting shows them all unfolded
 // as the page lists them (issue 15). Each item is a real link; its snippet and thumbnail open under
 // it with a button ("Show summaries" opens them all), so mouse and keyboard both work.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
@@ -122,9 +122,8 @@ interface RelatedRowProps {
 function RelatedRow({ item, opened, list }: RelatedRowProps) {
   const { t, onOpenLink, onMark, showSummaries = false } = list;
   // Each item's own choice, until "Show summaries" is switched again.
-  const [own, setOwn] = useState<boolean | null>(null);
-  useEffect(() => setOwn(null), [showSummaries]);
-  const expanded = own ?? showSummaries;
+  const [own, setOwn] = useState<{ expanded: boolean; under: boolean } | null>(null);
+  const expanded = own && own.under === showSummaries ? own.expanded : showSummaries;
   const moreId = useId();
   const hasMore = Boolean(item.snippet || item.image);
   const grade = gradeOf(item);
@@ -154,7 +153,7 @@ function RelatedRow({ item, opened, list }: RelatedRowProps) {
             aria-expanded={expanded}
             aria-controls={moreId}
             title={expanded ? t('hideSummary') : t('showSummary')}
-            onClick={() => setOwn(!expanded)}
+            onClick={() => setOwn({ expanded: !expanded, under: showSummaries })}
           >
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
             <span class="sift-visually-hidden">{t('summaryOf', item.title)}</span>
