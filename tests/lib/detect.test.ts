@@ -78,8 +78,9 @@ describe('detect rules', () => {
       const score = scoreDocument(document, headings);
       expect(score.full).toBe(full);
       expect(headings.length).toBe(full ? 2 : 0);
-      // The list before the article's region (the page header) is not counted.
-      expect(detect(document, URL)).toEqual({ isArticle: true, relatedCount: 4, lang: 'en' });
+      // The whole page counts, as the popup reads it: the list before the article too.
+      expect(detect(document, URL)).toEqual({ isArticle: true, relatedCount: 5, lang: 'en' });
+      expect(detect(document, URL, ON_PAGE_LOAD)).toEqual({ isArticle: true, relatedCount: 5, lang: '' });
     }
   });
 
