@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Setti
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { clearMarks, loadSiteMarks, saveMark, siteOf, watchSiteMarks, type SiteMarks } from '@/lib/related-marks';
+import { clearMarks, siteOf } from '@/lib/related-marks';
+import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
@@ -42,7 +43,6 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
   const [readerActive, setReaderActive] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
-  const [marks, setMarks] = useState<SiteMarks | null>(null);
   const [counts, setCounts] = useState<GradeCounts | null>(null);
 
   useEffect(() => {
@@ -83,33 +83,14 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
 
   const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
   const site = ok ? siteOf(ok.extraction.url) : null;
-  // The reader's marks for this site: the grading waits for them, and follows changes made elsewhere.
-  useEffect(() => {
-    if (site === null) return;
-    let live = true;
-    loadSiteMarks(site).then((m) => live && setMarks(m), () => live && setMarks({}));
-    const unwatch = watchSiteMarks(site, setMarks);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [site]);
+  const [marks, mark] = useSiteMarks(site, (err) => setNotice(t('settingsNotSaved', String(err))));
 
   const controls: RelatedControls = {
     pageOrder: settings.relatedPageOrder,
     showSummaries: settings.showSummaries,
     onShowSummaries: (show) => onSettings({ ...settings, showSummaries: show }),
     marks,
-    onMark: (url, mark) => {
-      if (site === null) return;
-      setMarks((prev) => {
-        const next = { ...prev };
-        if (mark) next[url] = mark;
-        else delete next[url];
-        return next;
-      });
-      saveMark(site, url, mark).catch((err) => setNotice(t('settingsNotSaved', String(err))));
-    },
+    onMark: mark,
     onGraded: (graded) => {
       setCounts(graded);
       // The toolbar tooltip says how many are on topic from now on.

@@ -8,7 +8,8 @@ import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { clearMarks, loadSiteMarks, saveMark, siteOf, watchSiteMarks, type SiteMarks } from '@/lib/related-marks';
+import { clearMarks, siteOf } from '@/lib/related-marks';
+import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
 import { StateMessage } from '@/components/States';
@@ -33,20 +34,11 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
   const [showSettings, setShowSettings] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
-  const [marks, setMarks] = useState<SiteMarks | null>(null);
   const [counts, setCounts] = useState<GradeCounts | null>(null);
   const site = extraction ? siteOf(extraction.url) : '';
+  const [marks, mark] = useSiteMarks(site);
 
   useEffect(() => watchSettings(setSettings), []);
-  useEffect(() => {
-    let live = true;
-    loadSiteMarks(site).then((m) => live && setMarks(m), () => live && setMarks({}));
-    const unwatch = watchSiteMarks(site, setMarks);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [site]);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -67,15 +59,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
     showSummaries: settings.showSummaries,
     onShowSummaries: (show) => changeSettings({ ...settings, showSummaries: show }),
     marks,
-    onMark: (url, mark) => {
-      setMarks((prev) => {
-        const next = { ...prev };
-        if (mark) next[url] = mark;
-        else delete next[url];
-        return next;
-      });
-      saveMark(site, url, mark).catch(() => {});
-    },
+    onMark: mark,
     onGraded: (graded) => {
       setCounts(graded);
       onGraded?.(graded);
