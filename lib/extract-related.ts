@@ -239,7 +239,9 @@ export function mayBeHeading(n: Node, data: string): boolean {
   if (!trimmedLength) return false;
   // A label before a headline, in a link of its own ("Related: Rich are paying more…").
   if (trimmedLength > MAX_HEADING + 20) return INLINE_LABEL.test(trimmed) && CUE.test(trimmed.slice(0, 32));
-  return (CUE.test(data) || (trimmedLength <= 40 && OTHER.test(data))) && (n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed));
+  if (CUE.test(data)) return n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed);
+  // Link texts ("Reply", "Share") are never headings: asked before the longer OTHER regex.
+  return trimmedLength <= 40 && n.parentElement!.localName !== 'a' && OTHER.test(data);
 }
 
 /** "Label: headline": a short label, a colon, then text. */
@@ -264,8 +266,8 @@ function inlineLabel(n: Node, trimmed: string): Heading | null {
 }
 
 /** Short texts that read as headings: related ones, and others that end a related list. */
-function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: number): Heading[] {
-  const out: Heading[] = [];
+function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: number): Heading[] & { truncated?: boolean } {
+  const out: Heading[] & { truncated?: boolean } = [];
   let joined: Element | null = null;
   const look = (n: Node) => {
     const trimmed = n.nodeValue!.trim();
@@ -296,9 +298,12 @@ function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: numb
   }
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   let seen = 0;
-  for (let n = walker.nextNode(); n && seen < max; n = walker.nextNode(), seen++) {
+  let n = walker.nextNode();
+  for (; n && seen < max; n = walker.nextNode(), seen++) {
     if (mayBeHeading(n, n.nodeValue!)) look(n);
   }
+  // A count that stopped early is an estimate: it does not look for boxes either (findBlocks).
+  if (n) out.truncated = true;
   return out;
 }
 
@@ -457,8 +462,10 @@ function findBlocks(doc: Document, url: string, full?: typeof FULL, scope?: Rela
   }
   // Boxes the page's own markup calls related whatever their caption says (buzzfeed-1's
   // section#related-links "More Buzz", webmd-1's related_reading "Top Picks"). A list without
-  // a caption is never related (headless Taboola boxes on msn, bug-1255978).
-  for (const box of body.querySelectorAll(RELATED_BOX_SELECTOR)) {
+  // a caption is never related (headless Taboola boxes on msn, bug-1255978). Not on a page too
+  // large for the count to read whole: matching every element of a 100,000-element page costs
+  // 30 ms, and the popup reads it anyway.
+  for (const box of headings.truncated ? [] : body.querySelectorAll(RELATED_BOX_SELECTOR)) {
     const names = `${box.getAttribute('class') ?? ''} ${box.id}`;
     if (!RELATED_BOX.test(names)) continue;
     if (NOT_RELATED_BOX.test(`${box.id} ${box.getAttribute('class')}`) || box.closest(SKIP)) continue;

@@ -98,9 +98,10 @@ export const AD_HREF =
 export const RELATED_BOX = /[rR]elate|similar|xiangguan|xgwz|xgyd|xgxw/;
 /**
  * The elements RELATED_BOX may match, as one selector the browser matches natively (the count
- * runs on every page load: no regex over every element's class). "elate" covers both cases.
+ * runs on every page load: no regex over every element's class). "elate" covers both cases, "xg"
+ * the three pinyin abbreviations; RELATED_BOX then decides.
  */
-export const RELATED_BOX_SELECTOR = ['elate', 'similar', 'xiangguan', 'xgwz', 'xgyd', 'xgxw']
+export const RELATED_BOX_SELECTOR = ['elate', 'imilar', 'xiangguan', 'xg']
   .flatMap((w) => [`[class*=${w}]`, `[id*=${w}]`])
   .join(',');
 /** ...unless the rest of the name says it is another kind of list. */

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ON_PAGE_LOAD, detect } from '../../lib/detect';
-import { countRelated, itemCount, mayBeHeading } from '../../lib/extract-related';
+import { countRelated, extractRelated, itemCount, mayBeHeading } from '../../lib/extract-related';
 import { extract } from '../../lib/extract';
 import { listPageDirs, loadHtml, loadPage } from '../tools/load-page';
 
@@ -92,6 +92,15 @@ describe('countRelated scopes (how detect() calls it)', () => {
     expect(candidates.map((n) => n.nodeValue)).toEqual(['Related stories', 'You may also like']);
     expect(countRelated(document, URL_, { candidates })).toBe(7);
     expect(countRelated(document, URL_, { candidates: [] })).toBe(0);
+  });
+
+  test('a page too long for the count to read whole: an estimate from its first part, without boxes', () => {
+    // More text nodes than the count reads (20,000), after a related box named only by its class.
+    const filler = '<p><span>x</span> y</p>'.repeat(10_001);
+    const box = `<div class="related-box"><h4>Editors' links</h4><ul>${teasers(3)}</ul></div>`;
+    const document = page(`${box}${filler}`);
+    expect(itemCount(extractRelated(document, URL_))).toBe(3);
+    expect(countRelated(document, URL_)).toBe(0);
   });
 
   test('mayBeHeading: prose is rejected by its length, padded headings are not', () => {
