@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Extraction } from '@/lib/types';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
-import { gradeCounts, gradePage, type GradeCounts, type GradedBlock } from '@/lib/grade-page';
+import type { GradeCounts, GradedBlock } from '@/lib/grade-page';
 import type { Mark, SiteMarks } from '@/lib/related-marks';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
@@ -50,14 +50,22 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
     if (marks === null || gradedFor.current === extraction) return;
     gradedFor.current = extraction;
     if (relatedCount === 0) return setGraded([]);
-    let blocks: GradedBlock[];
-    try {
-      blocks = gradePage(extraction, marks);
-    } catch {
-      blocks = related; // ungraded: shown as the page lists them
-    }
-    setGraded(blocks);
-    controls?.onGraded?.(gradeCounts(blocks));
+    // The grader (lib/relevance.ts, its word lists) loads only now: the popup's first bundle stays
+    // small (issue 4's popup budget), and the article has painted already.
+    import('@/lib/grade-page').then(
+      ({ gradeCounts, gradePage }) => {
+        if (gradedFor.current !== extraction) return;
+        let blocks: GradedBlock[];
+        try {
+          blocks = gradePage(extraction, marks);
+        } catch {
+          blocks = related; // ungraded: shown as the page lists them
+        }
+        setGraded(blocks);
+        controls?.onGraded?.(gradeCounts(blocks));
+      },
+      () => gradedFor.current === extraction && setGraded(related),
+    );
   }, [extraction, marks === null]);
   const showRelated = graded !== null && gradedFor.current === extraction;
   return (

@@ -26,10 +26,19 @@ const extraction: Extraction = {
 };
 
 let root: HTMLElement;
-function mount(value: Extraction) {
+/** Lets the lazily loaded grader (lib/grade-page.ts, imported after the article's frame) answer. */
+async function settle() {
+  await act(async () => {
+    await import('@/lib/grade-page');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+async function mount(value: Extraction) {
   root = document.createElement('div');
   document.body.append(root);
   act(() => render(<ReaderView extraction={value} opened={new Set()} onOpenLink={() => {}} t={en} />, root));
+  await settle();
 }
 
 afterEach(() => {
@@ -38,8 +47,8 @@ afterEach(() => {
 });
 
 describe('ReaderView', () => {
-  it('shows title, one meta part per distinct value, reading time, body, then related items', () => {
-    mount(extraction);
+  it('shows title, one meta part per distinct value, reading time, body, then related items', async () => {
+    await mount(extraction);
     expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
     // Only the popup names the title for Element Timing (npm run bench); the overlay, in the page, does not.
     expect(root.querySelector('h1.sift-title')?.hasAttribute('elementtiming')).toBe(false);
@@ -59,15 +68,15 @@ describe('ReaderView', () => {
     await vi.waitFor(() => expect(root.querySelectorAll('.sift-item-link')).toHaveLength(1));
   });
 
-  it('says when there is no article text and still lists related items', () => {
-    mount({ ...extraction, article: null });
+  it('says when there is no article text and still lists related items', async () => {
+    await mount({ ...extraction, article: null });
     expect(root.querySelector('.sift-title')).toBeNull();
     expect(root.querySelector('.sift-note')?.textContent).toContain('no article text');
     expect(root.querySelectorAll('.sift-item-link')).toHaveLength(1);
   });
 
-  it('shows no related section when every block is empty', () => {
-    mount({ ...extraction, related: [{ heading: 'Related', items: [] }] });
+  it('shows no related section when every block is empty', async () => {
+    await mount({ ...extraction, related: [{ heading: 'Related', items: [] }] });
     expect(root.querySelector('.sift-related-all')).toBeNull();
   });
 });
@@ -95,17 +104,19 @@ describe('ReaderView, grading the related items (issue 15)', () => {
     onGraded: vi.fn(),
     ...over,
   });
-  function mountWith(c: RelatedControls) {
+  async function mountWith(c: RelatedControls) {
     root = document.createElement('div');
     document.body.append(root);
     act(() => render(<ReaderView extraction={news} opened={new Set()} onOpenLink={() => {}} t={en} controls={c} />, root));
+    await settle();
   }
 
-  it('waits for the site\'s marks, then grades once and reports the counts', () => {
+  it('waits for the site\'s marks, then grades once and reports the counts', async () => {
     const c = controls({ marks: null });
-    mountWith(c);
+    await mountWith(c);
     expect(root.querySelector('.sift-related-all')).toBeNull();
     act(() => render(<ReaderView extraction={news} opened={new Set()} onOpenLink={() => {}} t={en} controls={{ ...c, marks: {} }} />, root));
+    await settle();
     expect(root.querySelectorAll('.sift-item-link')).toHaveLength(2);
     expect(c.onGraded).toHaveBeenCalledTimes(1);
     const counts = (c.onGraded as ReturnType<typeof vi.fn>).mock.calls[0][0];
@@ -123,9 +134,9 @@ describe('ReaderView, grading the related items (issue 15)', () => {
     expect(root.querySelector('.sift-mark')?.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('applies the marks there were when it graded', () => {
+  it('applies the marks there were when it graded', async () => {
     const c = controls({ marks: { 'https://news.example/c.html': 'off', 'https://news.example/d.html': 'on' } });
-    mountWith(c);
+    await mountWith(c);
     expect(root.querySelector('details.sift-related > ol .sift-item-link')?.textContent).toBe('Local football team wins the cup final');
     expect(root.querySelector('details.sift-off .sift-item-link')?.textContent).toContain('Liquid cooling');
     expect((c.onGraded as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({ total: 2, on: 1, off: 1 });
