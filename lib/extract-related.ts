@@ -131,7 +131,10 @@ function addDetails(item: RelatedItem, c: Candidate, scope: Element, el: Element
  * The browser's own resolution, when the document sits at an http(s) address: it honours <base>
  * and strips "java\tscript:" tricks the same way lib/url.ts does.
  */
-const nativeHref = (a: HTMLAnchorElement) => /^https?:\/\//i.test(a.href) && a.href;
+const nativeHref = (a: HTMLAnchorElement) => {
+  const href = a.href;
+  return /^https?:\/\//i.test(href) && href;
+};
 
 /** Links in `root` that could be teaser titles: http(s), not ads, not navigation, not the page itself. */
 function candidatesIn(root: Element, ctx: Ctx): Candidate[] {
@@ -470,9 +473,11 @@ function findBlocks(doc: Document, url: string, full?: typeof FULL, scope?: Rela
     if (!RELATED_BOX.test(names)) continue;
     if (NOT_RELATED_BOX.test(`${box.id} ${box.getAttribute('class')}`) || box.closest(SKIP)) continue;
     if (found.some((f) => f.parts.some((p) => p.contains(box) || box.contains(p)))) continue;
+    // Its caption first: a box without one is never a block, and its links need not be read.
+    const cap = box.querySelector('h1,h2,h3,h4,h5,h6,[class*=head],[class*=title]');
+    if (!cap) continue;
     const c = candidatesIn(box, ctx);
     if (c.length < 2 || marks.some((m) => box.contains(m) && follows(m, c[0].a))) continue;
-    const cap = box.querySelector('h1,h2,h3,h4,h5,h6,[class*=head],[class*=title]');
     const heading = cap && follows(cap, c[0].a) && !cap.contains(c[0].a) ? bare(cap.textContent) : '';
     const items = heading && heading.length <= MAX_HEADING ? itemsOf(box, c, ctx) : [];
     if (items.length > 1) found.push({ heading, parts: [box], items });
