@@ -10,6 +10,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from './c
 import type { Extraction } from '../../lib/types';
 import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
+import { RELATED_FILES, RELATED_SHOTS, relatedShots } from './demo-related';
 
 const SEED = 'seed-dedecms';
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -36,12 +37,15 @@ function build(): string {
   return join(ROOT, '.output', headless ? 'e2e-chrome-mv3' : 'chrome-mv3');
 }
 
-async function launch(dist: string, profile: string): Promise<BrowserContext> {
+/** Chromium with Sift; `lang` (e.g. 'zh-CN') sets the browser's UI language, which Sift's own follows. */
+async function launch(dist: string, profile: string, lang?: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumOrExit(),
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` } } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       ...extensionFlags(dist),
       // A person's window keeps the GPU and sandbox; a server run needs them off.
       ...CHROMIUM_FLAGS.filter((flag) => headless || (flag !== '--no-sandbox' && flag !== '--disable-gpu')),
@@ -119,6 +123,12 @@ async function main() {
   await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
   await page.screenshot({ path: join(outDir, 'reader-mode.png') });
   await page.keyboard.press('Escape');
+  await context.close();
+
+  // The related list, jumped to, in light and dark: the seed page in Chinese UI, an English page in English UI.
+  for (const shot of RELATED_SHOTS) {
+    await relatedShots((dir, lang) => launch(dist, dir, lang), (id) => server.urlOf(id), outDir, shot);
+  }
 
   console.log(`\nSeed page: ${seedUrl}`);
   console.log(`Toolbar badge: ${badge || '(none)'}  (labels say ${labelsOf(SEED).related.length} related items)`);
@@ -140,9 +150,8 @@ async function main() {
       if (block.items.length > 5) console.log(`  … and ${block.items.length - 5} more`);
     }
   }
-  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'popup-overview.jpg', 'reader-mode.png'].map((f) => join('demo-output', f)).join(', ')}`);
+  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'popup-overview.jpg', 'reader-mode.png', ...RELATED_FILES].map((f) => join('demo-output', f)).join(', ')}`);
 
-  await context.close();
   await server.close();
   rmSync(profile, { recursive: true, force: true });
 }
