@@ -38,6 +38,8 @@ describe('seed page (seed-dedecms)', () => {
     expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min$/);
 
     // Every item, graded: the near ones first, the off-topic ones after them (related-triage.test.ts).
+    // The list comes after the article has painted, once the grader has loaded and answered.
+    await expect.poll(() => popup.locator('.sift-item-link').count(), WAIT).toBe(labels.related.length);
     const titles = await popup.locator('.sift-item-link').allTextContents();
     expect([...titles].sort()).toEqual(labels.related.map((item) => item.title).sort());
     expect(await popup.locator('.sift-count').first().textContent()).toBe(String(labels.related.length));

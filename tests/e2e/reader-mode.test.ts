@@ -55,7 +55,8 @@ async function expectReaderOn(page: Page) {
   await expect.poll(() => title.textContent(), WAIT).toBe(labels.title);
   const text = (await page.locator('sift-reader .sift-body').innerText()).replace(/\s+/g, ' ');
   expect(text).toContain(mustContain(labels)[0].replace(/\s+/g, ' '));
-  expect(await page.locator('sift-reader .sift-item-link').count()).toBe(labels.related.length);
+  // The related list comes after the article has painted, once the grader has loaded and answered.
+  await expect.poll(() => page.locator('sift-reader .sift-item-link').count(), WAIT).toBe(labels.related.length);
   // The page behind is covered everywhere and cannot scroll.
   const hidden = await page.evaluate(() => {
     const points = [
