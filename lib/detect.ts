@@ -268,8 +268,8 @@ function safeRelatedCount(doc: Document, url: string, scope: RelatedScope): numb
  * What detection reports for a scored page: non-articles have no related list by definition
  * (front and list pages), so `relatedCount` is only asked for on articles.
  */
-export function detectionOf(doc: Document, score: DetectionScore, relatedCount: () => number, lang = true): Detection {
-  return { isArticle: score.isArticle, relatedCount: score.isArticle ? relatedCount() : 0, lang: lang ? pageLang(doc, score.sample) : '' };
+export function detectionOf(doc: Document, score: DetectionScore, relatedCount: () => number): Detection {
+  return { isArticle: score.isArticle, relatedCount: score.isArticle ? relatedCount() : 0, lang: pageLang(doc, score.sample) };
 }
 
 export interface DetectOptions {
@@ -286,14 +286,14 @@ export interface DetectOptions {
 export const ON_PAGE_LOAD: DetectOptions = { lang: false };
 
 /**
- * Is this an article, about how many related items does it show (lib/extract-related.ts countRelated; the
- * extraction has the exact count), and in which language ("" when not asked for). One walk over
+ * Is this an article, how many related items does it show (lib/extract-related.ts countRelated,
+ * the popup's own rules), and in which language ("" when not asked for). One walk over
  * the page's text at most: when scoring needed one, the counter uses the candidate headings it found.
  */
 export function detect(doc: Document, url: string, { lang = true }: DetectOptions = {}): Detection {
   if (!lang) return detectOnPageLoad(doc, url);
   const [score, scope] = scoreAndScope(doc);
-  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope), lang);
+  return detectionOf(doc, score, () => safeRelatedCount(doc, url, scope));
 }
 
 /**

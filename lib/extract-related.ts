@@ -440,21 +440,19 @@ function fullContext(doc: Document, url: string, details?: typeof addDetails): C
 }
 
 /**
- * What the full depth adds to the count: snippets and thumbnails, and links of documents
- * without an http(s) address. Only the full depth's entry points name it, so the every-page
- * bundle does not carry it.
+ * The full depth's context: snippets and thumbnails, and links of documents without an http(s)
+ * address. Only the full depth's entry points name it, so the every-page bundle does not carry it.
  */
-const FULL = { context: (doc: Document, url: string) => fullContext(doc, url, addDetails) };
-/** The full depth's links without snippets and thumbnails (findRelatedElements). */
-const ELEMENTS = { context: (doc: Document, url: string) => fullContext(doc, url) };
+const fullWithDetails = (doc: Document, url: string) => fullContext(doc, url, addDetails);
 
-function findBlocks(doc: Document, url: string, full?: typeof FULL, scope?: RelatedScope): Found[] {
+/** `full`: the full depth's context (fullWithDetails, fullContext); without it, the count's. */
+function findBlocks(doc: Document, url: string, full?: (doc: Document, url: string) => Ctx, scope?: RelatedScope): Found[] {
   const body = doc.body;
   // Wiki pages have cross-references ("See also"), never teaser lists (corpus README): MediaWiki
   // says so in its generator tag, or (saved pages lose it) by its content container's class.
   if (!body || doc.head?.querySelector('meta[name=generator][content^=MediaWiki]') || body.querySelector('.mw-parser-output')) return [];
   // The count runs in the live page, whose links the browser resolves (nativeHref).
-  const ctx: Ctx = full ? full.context(doc, url) : { base: url, self: url.replace(/[?#].*/s, ''), href: nativeHref };
+  const ctx: Ctx = full ? full(doc, url) : { base: url, self: url.replace(/[?#].*/s, ''), href: nativeHref };
   // Only the count is bounded: the popup reads the whole page.
   const headings = findHeadings(body, scope ?? {}, scope ? MAX_TEXT_NODES : Infinity);
   const marks = headings.map((h) => h.node);
@@ -502,7 +500,7 @@ function dedupe(found: Found[]): RelatedBlock[] {
 
 /** The related blocks of `doc`, with each item's snippet and thumbnail. */
 export function extractRelated(doc: Document, url: string): RelatedBlock[] {
-  return dedupe(findBlocks(doc, url, FULL));
+  return dedupe(findBlocks(doc, url, fullWithDetails));
 }
 
 /** The number of items in `blocks`: what the badge shows once the page is extracted. */
@@ -523,7 +521,7 @@ export function countRelated(doc: Document, url: string, scope?: RelatedScope): 
  * elements of `doc` they are made of, so that article extraction can drop them from its copy.
  */
 export function scanRelated(doc: Document, url: string): { blocks: RelatedBlock[]; parts: Element[] } {
-  const found = findBlocks(doc, url, FULL);
+  const found = findBlocks(doc, url, fullWithDetails);
   return { blocks: dedupe(found), parts: found.filter((f) => f.items.length).flatMap((f) => f.parts) };
 }
 
@@ -532,7 +530,7 @@ export function scanRelated(doc: Document, url: string): { blocks: RelatedBlock[
  * extraction can drop them from its clone before Readability runs.
  */
 export function findRelatedElements(doc: Document, url: string): Element[] {
-  return findBlocks(doc, url, ELEMENTS)
+  return findBlocks(doc, url, fullContext)
     .filter((f) => f.items.length)
     .flatMap((f) => f.parts);
 }
