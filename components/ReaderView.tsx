@@ -9,6 +9,7 @@ import type { GradeCounts, GradedBlock } from '@/lib/grade-page';
 import type { Mark, SiteMarks } from '@/lib/related-marks';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
+import { itemCount } from '@/lib/extract-related';
 
 /** The related list's settings, the reader's marks for the site and what to do with them. */
 export interface RelatedControls {
@@ -39,7 +40,7 @@ export interface ReaderViewProps {
 
 export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls }: ReaderViewProps) {
   const { article, related } = extraction;
-  const relatedCount = related.reduce((sum, block) => sum + block.items.length, 0);
+  const relatedCount = itemCount(related);
   // The related list comes after the article has painted (an effect runs after the frame): the
   // first frame lays out and paints only what the reader sees first (issue 4). It is graded then,
   // once per extraction, with the site's marks as they were at that time.

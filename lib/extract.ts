@@ -1,6 +1,7 @@
 import { detectionOf, scoreDocument } from './detect';
 import { extractArticle } from './extract-article';
 import { itemCount, scanRelated } from './extract-related';
+import { collapseWhitespace } from './text';
 import type { Extraction } from './types';
 
 export interface ExtractOptions {
@@ -29,7 +30,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   return { url, detection, article, related: related.blocks, ...(article ? {} : { page }) };
 }
 
-const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const squash = (text: string | null | undefined) => collapseWhitespace(text ?? '');
 
 /** What a page without an article says it is about (the grader's input, as tests/tools/relevance-eval.ts has it). */
 function pageInfo(doc: Document): NonNullable<Extraction['page']> {

@@ -3,6 +3,7 @@
 // for the site (lib/related-marks.ts) override the grader's word.
 import { gradeRelated, type RelevanceArticle } from './relevance';
 import type { SiteMarks, Mark } from './related-marks';
+import { collapseWhitespace } from './text';
 import type { Extraction, RelatedBlock, RelatedItem } from './types';
 
 /** A graded item; `marked` when the reader's own mark decided its grade. */
@@ -11,17 +12,19 @@ export interface GradedBlock extends RelatedBlock {
   items: GradedItem[];
 }
 
-/** The text of sanitised article HTML. DOMParser documents run no script and load no image. */
-export function articleText(html: string): string {
+/**
+ * The text of sanitised article HTML. DOMParser documents run no script and load no image.
+ * `parser`: another window's (the eval's happy-dom window, which Node lacks otherwise).
+ */
+export function articleText(html: string, parser: DOMParser = new DOMParser()): string {
   if (!html) return '';
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return (doc.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(parser.parseFromString(html, 'text/html').body?.textContent ?? '');
 }
 
 /** What the grader is given: the article as text, or, without one, what the page says it is about. */
-export function relevanceArticleOf(extraction: Extraction): RelevanceArticle {
+export function relevanceArticleOf(extraction: Extraction, parser?: DOMParser): RelevanceArticle {
   const a = extraction.article;
-  if (a) return { title: a.title, text: articleText(a.contentHtml), lang: a.lang, url: extraction.url, siteName: a.siteName };
+  if (a) return { title: a.title, text: articleText(a.contentHtml, parser), lang: a.lang, url: extraction.url, siteName: a.siteName };
   const page = extraction.page;
   return {
     title: page?.title ?? '',

@@ -14,6 +14,7 @@ import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
+import { itemCount } from '@/lib/extract-related';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time
 // is stuck (a modal alert, a frozen script) and the reader gets the error state with a retry.
@@ -129,7 +130,7 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
   };
 
   const readerShown = ok != null && ((ok.extraction.detection.isArticle && ok.extraction.article != null) || showAnyway);
-  const relatedCount = ok ? ok.extraction.related.reduce((sum, block) => sum + block.items.length, 0) : 0;
+  const relatedCount = ok ? itemCount(ok.extraction.related) : 0;
   return (
     <SiftRoot settings={settings} class="sift-popup">
       <header class="sift-bar">

@@ -14,6 +14,7 @@ import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
 import { StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
+import { itemCount } from '@/lib/extract-related';
 
 export interface OverlayProps {
   extraction: Extraction | null;
@@ -65,7 +66,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
       onGraded?.(graded);
     },
   };
-  const relatedCount = extraction ? extraction.related.reduce((sum, block) => sum + block.items.length, 0) : 0;
+  const relatedCount = extraction ? itemCount(extraction.related) : 0;
 
   return (
     <SiftRoot settings={settings} class="sift-overlay-root">

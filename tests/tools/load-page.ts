@@ -199,7 +199,7 @@ export function siteOf(id: string, labels: Pick<Labels, 'url'>): string {
 }
 
 /** FNV-1a (32-bit) of a string. */
-function fnv1a(s: string): number {
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;

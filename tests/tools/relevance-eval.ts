@@ -23,9 +23,9 @@ import {
   type RelevanceGrade,
   type RelevanceOptions,
 } from '../../lib/relevance';
-import { collapseWhitespace } from '../../lib/text';
 import type { Extraction, RelatedBlock } from '../../lib/types';
-import { listPageDirs, loadPage, type LoadedPage } from './load-page';
+import { relevanceArticleOf } from '../../lib/grade-page';
+import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from './load-page';
 
 export interface RelevanceLabel {
   href: string;
@@ -89,25 +89,12 @@ function resolveHref(href: string, base: string): string {
 }
 
 /**
- * What the grader is given for a page: the extracted article as plain text, or, when extraction
- * found no article, the page's <h1> (or <title>) and meta description, as the popup would have.
+ * What the grader is given for a page, as the reader view gives it (lib/grade-page.ts): the
+ * extracted article as plain text, or, when extraction found no article, the page's <h1> (or
+ * <title>) and meta description. Parsed in the page's own happy-dom window.
  */
 export function relevanceArticle(page: LoadedPage, extraction: Extraction): RelevanceArticle {
-  const doc = page.document;
-  const a = extraction.article;
-  if (a) {
-    const parsed = new page.window.DOMParser().parseFromString(a.contentHtml, 'text/html');
-    const text = collapseWhitespace(parsed.body?.textContent ?? '');
-    return { title: a.title, text, lang: a.lang, url: extraction.url, siteName: a.siteName };
-  }
-  const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content') ?? '';
-  return {
-    title: collapseWhitespace(doc.querySelector('h1')?.textContent ?? '') || collapseWhitespace(doc.title ?? ''),
-    text: collapseWhitespace(meta('meta[name="description"]') || meta('meta[property="og:description"]')),
-    lang: extraction.detection.lang,
-    url: extraction.url,
-    siteName: meta('meta[property="og:site_name"]') || undefined,
-  };
+  return relevanceArticleOf(extraction, new page.window.DOMParser() as unknown as DOMParser);
 }
 
 /** The page's grading case, or null when it has no relevance.json. */
@@ -203,27 +190,6 @@ export function formatRelevance(s: RelevanceSummary): string {
 // ---------------------------------------------------------------------------------------------
 // The site-grouped check
 
-/** The site of a page, for keeping a site's pages on one side: "yahoo" for finance.yahoo.com and headlines.yahoo.co.jp. */
-function siteName(id: string, url: string | null): string {
-  if (url) {
-    try {
-      const labels = new URL(url).hostname.toLowerCase().split('.');
-      let i = labels.length - 2; // the label before the top-level domain…
-      if (i > 0 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(com|net|org|gov|edu|co|ac|or|ne|go)$/.test(labels[i])) i--; // …or before com.cn, co.jp
-      if (i >= 0 && labels[i]) return labels[i];
-    } catch {
-      // no usable URL: the id says it
-    }
-  }
-  return id.split('-')[1] ?? id; // gne-163-8 -> 163, readability-yahoo-2 -> yahoo
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 /**
  * Groups pages into sites: the same site name, or the same labelled article (the seed fixtures
  * are one article on four hosts with one set of teasers). Returns each page's group key.
@@ -240,7 +206,7 @@ export function siteGroups(pages: { id: string; url: string | null; articleTitle
     parent.set(rb, ra);
   };
   for (const p of pages) {
-    union(`page:${p.id}`, `site:${siteName(p.id, p.url)}`);
+    union(`page:${p.id}`, `site:${siteOf(p.id, { url: p.url })}`);
     if (p.articleTitle) union(`page:${p.id}`, `title:${p.articleTitle}`);
   }
   const groups = new Map<string, string>();
