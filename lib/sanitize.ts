@@ -147,9 +147,11 @@ function purifierFor(win: Window, mode: 'copy' | 'inPlace' = 'copy'): DOMPurify 
  * Builds the sanitiser of `win` and runs it once on a scrap of HTML: in a fresh page its first
  * use costs ~15 ms (instance, config, the parser's first document, cold code). The popup calls it
  * while it waits for the page's answer, so the article does not pay it after the answer arrives.
+ * The scrap holds nothing that could load (no image, no URL but a relative link): a warm-up must
+ * never make a request of its own (issue 21).
  */
 export function prepareSanitizer(win: Window = globalThis.window): void {
-  if (win) sanitizeHtml('<p><a href="/">x</a><img src="/x.png"></p>', 'https://example.com/', win);
+  if (win) sanitizeHtml('<p title="t"><a href="/">x</a> <b>y</b></p>', 'https://sift.invalid/', win);
 }
 
 /**
@@ -177,8 +179,13 @@ function secondPass(root: DocumentFragment | Element, baseUrl: string): void {
   dropEmptyMedia(root);
 }
 
+/**
+ * The fragment's HTML, read in the fragment's own document: DOMPurify parses into an inert one
+ * (DOMParser), where nothing loads. A holder in the live document (the popup's) would adopt the
+ * fragment, and an adopted <img> fetches its URL even detached, before anything is shown.
+ */
 function serialize(fragment: DocumentFragment, win: Window): string {
-  const holder = win.document.createElement('div');
+  const holder = (fragment.ownerDocument ?? win.document).createElement('div');
   holder.appendChild(fragment);
   return holder.innerHTML;
 }
