@@ -7,7 +7,7 @@ import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { removeMedia } from './declobber';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from './sanitize';
-import { collapseWhitespace, collapsedLength, readingMinutes } from './text';
+import { collapseWhitespace, collapsedLength, decodeEntities, readingMinutes } from './text';
 import type { Article } from './types';
 
 const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i;
@@ -36,8 +36,10 @@ function meta(metas: Metas, ...keys: string[]): string {
 }
 
 // Separators between a headline and the site name in <title>: "_IT资讯吧", " - 云原生笔记",
-// " | Example News", "__2007年第23号国务院公报_中国政府网", "--雅虎新闻".
-const SEPARATOR = /\s+[-|–—·»:]{1,2}\s+|\s*[|_–—·»]{1,2}\s*|\s*::\s*|-{2}/g;
+// " | Example News", "__2007年第23号国务院公报_中国政府网", "--雅虎新闻". An unspaced "_" or "__"
+// only beside a character outside ASCII (the CJK titles that use it): between ASCII characters
+// it belongs to a word or to code ("my_var", "__init__", "onerror=__xss(…)"), never cut there.
+const SEPARATOR = /\s+[-|–—·»:]{1,2}\s+|\s*[|–—·»]{1,2}\s*|(?<=[^\x00-\x7f])_{1,2}|_{1,2}(?=[^\x00-\x7f])|\s*::\s*|-{2}/g;
 // A bare hyphen only before a short CJK site name ("…被端-富达传媒", "…交通-新华网"):
 // in Latin titles it is part of words ("AI-powered").
 const CJK_SITE_SUFFIX = /^(.{6,}?)-([\u3400-\u9fff\uf900-\ufaff]{2,10})$/;
@@ -73,30 +75,104 @@ export function stripSiteName(title: string): string {
 }
 
 /**
- * The headline: the page's single non-empty <h1> when <title> or og:title agree with it,
- * else og:title / <title> without the site suffix, else Readability's guess.
+ * A title that looks like markup: a tag ("<b>", "<img src=x …>", "</p>", "<!--") or a character
+ * reference ("&amp;", "&#39;") in what should be plain text, i.e. a CMS that leaked its markup or
+ * escaped twice. Such a source is passed over when a later one is clean.
  */
-export function articleTitle(doc: Document, readabilityTitle: string, metas: Metas = metasOf(doc)): string {
-  const docTitle = collapseWhitespace(doc.title ?? '');
-  const ogTitle = meta(metas, 'og:title', 'twitter:title');
-  const h1s = Array.from(doc.querySelectorAll('h1'))
-    .map((h) => collapseWhitespace(h.textContent ?? ''))
-    .filter(Boolean);
-  const unique = [...new Set(h1s)];
-  if (unique.length === 1) {
-    const h1 = unique[0];
-    // …but not a blog's name in its masthead <h1> (readability-blogger): the headline is most
-    // of the title once the site name is gone.
-    const agrees = [ogTitle, docTitle].some((t) => t && t.includes(h1) && h1.length * 2 >= stripSiteName(t).length);
-    if (agrees) return h1;
-  }
-  for (const candidate of [ogTitle, docTitle]) {
-    if (candidate) {
-      const stripped = stripSiteName(candidate);
-      if (stripped) return stripped;
+export function looksLikeMarkup(text: string): boolean {
+  return /<[a-z!/?][^<>]*>|&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/i.test(text);
+}
+
+const JSON_LD_ARTICLE = /^(?:\w*Article|Report|\w*Posting)$/;
+
+/**
+ * The headline a page's JSON-LD gives its article (schema.org Article and its kinds: NewsArticle,
+ * BlogPosting…, also inside an array or an @graph). A <script> is raw text the HTML parser does not
+ * decode, and CMSs write their usual escaped text into it: its character references are decoded,
+ * once.
+ */
+export function jsonLdHeadline(doc: Document): { headline: string; name: string } | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    for (let i = 0; i < queue.length && i < 50; i++) {
+      const node = queue[i];
+      if (Array.isArray(node)) queue.push(...node);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(o['@type']);
+        if (typeof o.headline === 'string' && types.some((t) => typeof t === 'string' && JSON_LD_ARTICLE.test(t))) {
+          const headline = collapseWhitespace(decodeEntities(o.headline));
+          const name = typeof o.name === 'string' ? collapseWhitespace(decodeEntities(o.name)) : '';
+          if (headline) return { headline, name };
+        }
+        if (Array.isArray(o['@graph'])) queue.push(...o['@graph']);
+      }
     }
   }
-  return collapseWhitespace(readabilityTitle);
+  return null;
+}
+
+/**
+ * The headline, by one precedence: the JSON-LD headline, og:title (else twitter:title), the
+ * page's <h1>, <title>; the first of them that does not look like markup (looksLikeMarkup), else
+ * the first of them at all, shown whole as text; Readability's guess when the page has none.
+ * A source that holds the page's only <h1> and little else is cut down to it; og:title and <title>
+ * otherwise lose their site name (stripSiteName). The <h1> counts on its own only when another
+ * source names it that way, or there is no other source. Each value is the page's text as the parser gave
+ * it (meta attributes, <title> and <h1> text are decoded once by the parser, never again).
+ */
+export function articleTitle(doc: Document, readabilityTitle: string, metas: Metas = metasOf(doc)): string {
+  const ogTitle = meta(metas, 'og:title', 'twitter:title');
+  const docTitle = collapseWhitespace(doc.title ?? '');
+  const ld = jsonLdHeadline(doc);
+  // Some sites put a description in "headline" and the title in "name" (Wikipedia): the name,
+  // when the page's <title> or og:title names it and not the headline.
+  const named = (t: string) => [ogTitle, docTitle].some((s) => s.includes(t));
+  const jsonLd = ld && ld.name && ld.name !== ld.headline && named(ld.name) && !named(ld.headline) ? ld.name : (ld?.headline ?? '');
+  const h1s = new Set<string>();
+  for (const h of Array.from(doc.querySelectorAll('h1'))) {
+    const text = collapseWhitespace(h.textContent ?? '');
+    if (text) h1s.add(text);
+  }
+  const h1 = h1s.size === 1 ? [...h1s][0] : '';
+  // A source "names" the <h1> when it holds it and little else, and the <h1> is not just the
+  // part stripSiteName cuts off (a blog's name in its masthead <h1>, readability-blogger).
+  const names = (t: string) => {
+    if (!h1 || !t.includes(h1)) return false;
+    const stripped = stripSiteName(t);
+    return h1.length * 2 >= stripped.length && (stripped.includes(h1) || h1.length > t.length - stripped.length);
+  };
+  const sources = [jsonLd, ogTitle, docTitle];
+  const headlineH1 = h1 && (sources.every((t) => !t) || sources.some(names)) ? h1 : '';
+  // A source that names the <h1> is cut down to it (its site name and kicker go); otherwise
+  // og:title and <title> lose their site name.
+  const candidates = [
+    jsonLd && (names(jsonLd) ? h1 : jsonLd),
+    ogTitle && (names(ogTitle) ? h1 : stripSiteName(ogTitle)),
+    headlineH1,
+    docTitle && (names(docTitle) ? h1 : stripSiteName(docTitle)),
+  ].filter(Boolean);
+  return candidates.find((t) => !looksLikeMarkup(t)) ?? candidates[0] ?? collapseWhitespace(readabilityTitle);
+}
+
+/**
+ * Readability decodes character references in the meta values it reads (byline, excerpt, site
+ * name, title) although the parser has decoded them once already: "&amp;lt;b&amp;gt;" in the
+ * source, which the page means as the text "&lt;b&gt;", would become "<b>". With every "&" of the
+ * copy's meta values written "&#38;", its decoding gives each value back exactly. (JSON-LD is raw
+ * text the parser leaves alone: Readability decodes it once, as it should.)
+ */
+function keepMetaText(doc: Document): void {
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const value = el.getAttribute('content');
+    if (value?.includes('&')) el.setAttribute('content', value.replace(/&/g, '&#38;'));
+  }
 }
 
 /** article:published_time and its kin: what the page declares (before Readability's own guess). */
@@ -177,6 +253,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
     related = related?.map((el) => counterpart(el, work)).filter((el): el is Element => el !== null);
     removeMedia(work); // after the related parts are matched by position in the copy
   }
+  keepMetaText(work);
   removeClutter(work, url, related);
   promoteLazyImages(work);
   // The article element itself rather than its innerHTML: sanitizeContent works on it in place.

@@ -100,7 +100,8 @@ function imageOf(root: Element, base: string): string | undefined {
       if (u) return u;
     }
   }
-  // <noscript><img src=…></noscript>: the page's own no-JS fallback for a lazy image.
+  // <noscript><img src=…></noscript>: the page's own no-JS fallback for a lazy image. Its content
+  // is markup (raw text, or serialised), so its attribute is decoded, once.
   const ns = root.querySelector('noscript');
   const m = ns && /<img[^>]+?src\s*=\s*["']?([^"'\s>]+)/i.exec(ns.textContent || ns.innerHTML);
   return (m && toImageUrl(decodeEntities(m[1]), base)) || undefined;
@@ -112,12 +113,11 @@ function imageOf(root: Element, base: string): string | undefined {
  * the full extraction, so the every-page count does not carry it.
  */
 function addDetails(item: RelatedItem, c: Candidate, scope: Element, el: Element, base: string): void {
-  // Double-escaped titles ("&#39;" in the text) read as the page meant them; only the popup
-  // shows titles, so the every-page count does not carry the entity table.
-  if (item.title.includes('&')) item.title = decodeEntities(item.title);
+  // Titles and snippets are the page's text exactly as it shows them: textContent is decoded
+  // text already, and a page that shows "&lt;b&gt;" or "&#39;" means those characters (issue 21).
   for (const s of scope.querySelectorAll(SNIPPET)) {
     if (s.contains(c.titleEl) || c.titleEl.contains(s) || s.closest(NOT_SNIPPET)) continue;
-    const text = decodeEntities(visibleText(s));
+    const text = visibleText(s);
     if (textWeight(text) >= 3 && text !== c.title) {
       item.snippet = text;
       break;

@@ -169,7 +169,55 @@ describe('stripSiteName', () => {
     ['法国全国大罢工再次严重影响交通-新华网', '法国全国大罢工再次严重影响交通'],
     ['New Zealand - Wikipedia', 'New Zealand'],
     ['AI-powered tools reshape newsrooms', 'AI-powered tools reshape newsrooms'],
+    // "_" between ASCII characters is a word's or code's, never a separator (issue 21).
+    ['my_var and other names: a guide', 'my_var and other names: a guide'],
+    ['Understanding __init__ in Python | Example Blog', 'Understanding __init__ in Python'],
+    ['<img src=x onerror=__xss(`t`)> Minister resigns', '<img src=x onerror=__xss(`t`)> Minister resigns'],
+    ['2007年第23号国务院公报__中国政府网', '2007年第23号国务院公报'],
   ])('%s → %s', (title, expected) => expect(stripSiteName(title)).toBe(expected));
+});
+
+describe('the title: one precedence, text as the page has it (issue 21)', () => {
+  const ld = (headline: string) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', name: 'Page' }, { '@type': 'NewsArticle', headline }] })}</script>`;
+  const og = (title: string) => `<meta property="og:title" content="${title}">`;
+  const titleOf = (head: string, h1 = 'Council approves transit plan') => {
+    const page = loadHtml(`<html lang="en"><head>${head}</head><body>${body(8).replace('Council approves transit plan', h1)}</body></html>`, URL);
+    opened.push({ window: page.window, close: () => page.window.happyDOM.close() } as unknown as LoadedPage);
+    return extractArticle(page.document, URL)!;
+  };
+
+  it('JSON-LD headline, then og:title, then the <h1>, then <title>', () => {
+    const all = `<title>From the title | Example News</title>${og('From og:title | Example News')}${ld('From JSON-LD')}`;
+    expect(titleOf(all, 'From the h1 heading').title).toBe('From JSON-LD');
+    expect(titleOf(`<title>From the title | Example News</title>${og('From og:title | Example News')}`, 'From the h1 heading').title).toBe('From og:title');
+    // The <h1> counts when another source names it: here the <title> holds it, with the site name.
+    expect(titleOf('<title>From the h1 heading | Example News</title>', 'From the h1 heading').title).toBe('From the h1 heading');
+    // A masthead <h1> that no other source names is not the headline.
+    expect(titleOf('<title>From the title | Example News</title>', 'Example News').title).toBe('From the title');
+  });
+
+  it('passes over a source that looks like markup for a clean one, and shows it whole when none is clean', () => {
+    expect(titleOf(`<title>Minister resigns | Example News</title>${ld('<b>Minister</b> resigns')}`, 'Minister resigns').title).toBe('Minister resigns');
+    expect(titleOf(`<title>Minister resigns | Example News</title>${og('&lt;img src=x onerror=__xss(1)&gt; Minister resigns')}`).title).toBe('Minister resigns');
+    const tagged = '<img src=x onerror=__xss(`t`)> Minister resigns';
+    expect(titleOf(`<title>${tagged.replace(/</g, '&lt;')}</title>${og(tagged.replace(/</g, '&lt;').replace(/>/g, '&gt;'))}`, 'Council approves transit plan').title).toBe(tagged);
+    expect(titleOf(`<title>${tagged.replace(/</g, '&lt;')}</title>`).title).toBe(tagged);
+    expect(titleOf('<title>my_var and other names: a guide</title>', 'Something else entirely').title).toBe('my_var and other names: a guide');
+  });
+
+  it('decodes character references once: JSON-LD (raw text) once, meta values and <title> never again', () => {
+    // JSON-LD is raw text in the HTML: its "&amp;amp;" is the page's "&amp;".
+    expect(titleOf(ld('Tom &amp;amp; Jerry &#8217;s night'), 'Unrelated masthead').title).toBe('Tom &amp; Jerry \u2019s night');
+    // The parser decodes an attribute once: "&amp;lt;b&amp;gt;" is the text "&lt;b&gt;".
+    const meta = '<meta name="author" content="&amp;lt;b&amp;gt;Mallory&amp;lt;/b&amp;gt; &amp;amp; Co">' +
+      '<meta property="og:site_name" content="Example &amp;amp; News"><meta name="description" content="It&amp;#39;s &amp;lt;i&amp;gt;here&amp;lt;/i&amp;gt;">';
+    const a = titleOf(`<title>&amp;lt;b&amp;gt;not bold&amp;lt;/b&amp;gt; &amp;amp; more</title>${meta}`, 'Unrelated masthead');
+    expect(a.title).toBe('&lt;b&gt;not bold&lt;/b&gt; &amp; more');
+    expect(a.byline).toBe('&lt;b&gt;Mallory&lt;/b&gt; &amp; Co');
+    expect(a.siteName).toBe('Example &amp; News');
+    expect(a.excerpt).toBe('It&#39;s &lt;i&gt;here&lt;/i&gt;');
+  });
 });
 
 describe('lazy images', () => {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { resolve } from 'node:path';
 import { countRelated, extractRelated, findRelatedElements } from '../../lib/extract-related';
 import { isSelfLink } from '../../lib/url';
+import { collapseWhitespace } from '../../lib/text';
 import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../tools/load-page';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
@@ -37,11 +38,27 @@ describe('seed-dedecms', () => {
     expect(items.map((i) => i.snippet ?? null)).toEqual(labels.related.map((l) => l.snippet ?? null));
   });
 
-  test('snippets are text: double-escaped entities decoded, never HTML', () => {
+  test('snippets are the text the page shows: its double-escaped "&#xff0c;" stays, never decoded again (issue 21)', () => {
     const { document, url } = fixture('seed-dedecms');
-    const snippets = itemsOf(document, url).map((i) => i.snippet ?? '');
-    expect(snippets.some((s) => s.includes('：') || s.includes('，'))).toBe(true);
-    for (const s of snippets) expect(s).not.toMatch(/&#x?[0-9a-f]+;/i);
+    const items = itemsOf(document, url);
+    const shown = [...document.querySelectorAll('ul.related p')].map((p) => collapseWhitespace(p.textContent ?? ''));
+    expect(shown.some((s) => s.includes('&#xff0c;'))).toBe(true);
+    for (const item of items) if (item.snippet) expect(shown).toContain(item.snippet);
+    expect(items.some((i) => i.snippet?.includes('&#xff0c;'))).toBe(true);
+  });
+
+  test('titles and snippets with escaped markup or references keep them exactly', () => {
+    const { document } = loadHtml(
+      '<html><body><article><p>Body.</p></article><h2>Related stories</h2><ul>' +
+        ['one', 'two', 'three'].map((n) =>
+          `<li><a href="/${n}.html"><h3>&amp;lt;b&amp;gt;not bold&amp;lt;/b&amp;gt; &amp;amp; more, ${n}</h3></a>` +
+          `<p>It&amp;#39;s &lt;i&gt;escaped&lt;/i&gt; &amp;amp; stays, story ${n} of three.</p></li>`).join('') +
+        '</ul></body></html>',
+      'https://news.example/a.html',
+    );
+    const items = itemsOf(document, 'https://news.example/a.html');
+    expect(items.map((i) => i.title)).toEqual(['one', 'two', 'three'].map((n) => `&lt;b&gt;not bold&lt;/b&gt; &amp; more, ${n}`));
+    expect(items.map((i) => i.snippet)).toEqual(['one', 'two', 'three'].map((n) => `It&#39;s <i>escaped</i> &amp; stays, story ${n} of three.`));
   });
 
   test('drops the self-link and resolves every kind of href to an absolute URL', () => {
