@@ -28,6 +28,8 @@ export interface GroupOutcome {
   messages: string[];
   /** Vector ids by slot: whose marker was expected, and whose marker each surface rendered. */
   markers: { expected: Slots; popup: Slots; reader: Slots; swallowed: Slots };
+  /** Why a swallowed vector's marker cannot reach the rendered view ("<id> <slot>" -> reason). */
+  swallowedWhy: Record<string, string>;
 }
 
 export interface Slots {
@@ -114,6 +116,40 @@ export async function markersInPage(page: Page, strict = false): Promise<string[
   }, strict);
 }
 
+/**
+ * Why the marker after a vector alone on its page is not in its slot, from the live page: the
+ * element that holds it (as text, or as an element) and what that element does to what follows.
+ */
+export async function whereMarkerWent(page: Page, id: string, slot: 'a' | 'r'): Promise<string> {
+  return page.evaluate(
+    ({ id, slot }) => {
+      const RAW = /^(?:xmp|noembed|noframes|noscript|plaintext|iframe|style|script|textarea|title)$/;
+      const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, 'parentElement')!.get!;
+      const describe = (el: Element | null, asText: boolean): string => {
+        const chain: string[] = [];
+        for (let up = el; up && chain.length < 12; up = parentOf.call(up) as Element | null) {
+          const name = up.localName;
+          if (RAW.test(name) && asText) return `an unclosed <${name}> makes the rest of the page its raw text`;
+          if (up.namespaceURI === 'http://www.w3.org/2000/svg' || up.namespaceURI === 'http://www.w3.org/1998/Math/MathML') {
+            return `foreign content (<${name}> in ${up.namespaceURI.endsWith('svg') ? 'SVG' : 'MathML'}) takes the rest of the page in`;
+          }
+          chain.push(name);
+        }
+        return `carried into ${chain.slice(0, 4).join(' < ')} by unclosed markup`;
+      };
+      const marker = Document.prototype.querySelector.call(document, `[data-marker="${id}"]`);
+      if (marker) return describe(parentOf.call(marker) as Element | null, false);
+      // Not an element at all: the marker's markup became text inside a raw-text element.
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.nodeValue ?? '').includes(`data-marker="${id}"`)) return describe(parentOf.call(n) as Element | null, true);
+      }
+      return `the marker is gone from the page (${slot === 'a' ? 'article' : 'related list'})`;
+    },
+    { id, slot },
+  );
+}
+
 async function waitForRender(page: Page, host: string | null): Promise<{ state: string | null }> {
   const prefix = host ? `${host} ` : '';
   const shown = await page
@@ -180,7 +216,7 @@ function mark(what: string) {
 export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome> {
   mark('start');
   const ids = group.map((v) => v.id).join(' ');
-  const out: GroupOutcome = { findings: [], executions: 0, unsafeUrls: 0, messages: [], markers: { expected: noSlots(), popup: noSlots(), reader: noSlots(), swallowed: noSlots() } };
+  const out: GroupOutcome = { findings: [], executions: 0, unsafeUrls: 0, messages: [], markers: { expected: noSlots(), popup: noSlots(), reader: noSlots(), swallowed: noSlots() }, swallowedWhy: {} };
   const find = (surface: Finding['surface'], what: string, vectors = ids) => out.findings.push({ vectors, surface, what });
   const pageUrl = await loadGroup(r, group);
 
@@ -196,7 +232,10 @@ export async function runGroup(r: Runner, group: Vector[]): Promise<GroupOutcome
       if (where.includes(`${v.id}:${s}`) || (group.length === 1 && where.includes(`${v.id}:a-link`) && s === 'a')) continue;
       // Alone on its page, a vector that still holds its own marker swallows whatever follows it
       // (raw text, foreign content): its marker cannot be expected in the rendered view.
-      if (group.length === 1) out.markers.swallowed[list].push(v.id);
+      if (group.length === 1) {
+        out.markers.swallowed[list].push(v.id);
+        out.swallowedWhy[`${v.id} ${list}`] = await whereMarkerWent(r.tab, v.id, s);
+      }
       else out.split ??= group.indexOf(v);
     }
   }

@@ -18,6 +18,9 @@ const GROUP_SIZE = 20;
 // Share of vector slots whose marker must reach the rendered popup and reader mode (see the sweep).
 const MIN_IN_SLOT = 0.97;
 const MIN_ALL_SLOTS = 0.9;
+// Share of the shared vectors that must reach the rendered view whole (every slot's marker, popup
+// and reader mode); measured 169 of 185. Every other one must have a stated reason it cannot.
+const MIN_REACH = 0.9;
 
 describe.skipIf(!loaded.set)('hostile vectors', () => {
   const set = loaded.set!;
@@ -136,6 +139,10 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
     let unsafe = 0;
     const slots = (): Slots => ({ article: [], related: [] });
     const markers: Record<'expected' | 'popup' | 'reader' | 'swallowed', Slots> = { expected: slots(), popup: slots(), reader: slots(), swallowed: slots() };
+    // Why a vector cannot reach the rendered view: "<id> <slot>" of swallowed markers, and the
+    // message a surface showed instead of the article, by vector id.
+    const swallowedWhy: Record<string, string> = {};
+    const messageOf = new Map<string, string>();
     const queue = groupVectors(all, GROUP_SIZE);
     while (queue.length) {
       const group = queue.shift()!;
@@ -165,6 +172,8 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
       pages += 1;
       findings.push(...outcome.findings);
       messages.push(...outcome.messages.map((m) => `${group.map((v) => v.id).join(' ')}: ${m}`));
+      Object.assign(swallowedWhy, outcome.swallowedWhy);
+      if (outcome.messages.length) for (const v of group) messageOf.set(v.id, outcome.messages.join('; '));
       executions += outcome.executions;
       unsafe += outcome.unsafeUrls;
       for (const surface of ['expected', 'popup', 'reader', 'swallowed'] as const) {
@@ -198,6 +207,35 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
       }
     }
     for (const m of messages) console.log(`[security] message instead of the article: ${m}`);
+
+    // Reach (issue 21): a vector that never reaches the rendered view proves nothing. One reaches
+    // it when the marker after it renders in every slot it was put in, in the popup and in reader
+    // mode (a head vector: when both rendered the article). The rest must say why they cannot.
+    const cannot = new Map<string, string>();
+    const unexplained: string[] = [];
+    for (const v of all) {
+      const reasons: string[] = [];
+      for (const slot of ['article', 'related'] as const) {
+        if (!markers.expected[slot].includes(v.id)) continue;
+        if (markers.popup[slot].includes(v.id) && markers.reader[slot].includes(v.id)) continue;
+        const why = swallowedWhy[`${v.id} ${slot}`] ?? (messageOf.has(v.id) ? `Sift showed a message instead of the article: ${messageOf.get(v.id)}` : undefined);
+        if (why) reasons.push(`${slot}: ${why}`);
+        else unexplained.push(`${v.id} ${slot}`);
+      }
+      if (v.slot === 'head' && messageOf.has(v.id)) reasons.push(`head: Sift showed a message instead of the article: ${messageOf.get(v.id)}`);
+      if (reasons.length) cannot.set(v.id, reasons.join('; '));
+    }
+    const reachOf = (vectors: Vector[]) => vectors.filter((v) => !cannot.has(v.id) && !unexplained.some((u) => u.startsWith(`${v.id} `))).length;
+    const shared = all.filter((v) => set.shared.includes(v));
+    const own = all.filter((v) => set.own.includes(v));
+    console.log(
+      `[security] reach: ${reachOf(shared)} of ${shared.length} shared vectors and ${reachOf(own)} of ${own.length} of Sift's own reach the rendered view ` +
+        `(every slot, popup and reader mode); ${cannot.size} cannot, ${unexplained.length} unexplained`,
+    );
+    for (const [id, why] of cannot) console.log(`[security]   cannot reach: ${id}: ${why}`);
+    for (const u of unexplained) console.log(`[security]   UNEXPLAINED: ${u} stayed in its slot and did not render`);
+    expect(unexplained, 'vectors whose marker stayed in its slot but was not rendered').toEqual([]);
+    if (shared.length) expect(reachOf(shared) / shared.length, 'shared vectors that reach the rendered view').toBeGreaterThanOrEqual(MIN_REACH);
     expect(findings).toEqual([]);
     // Every page but the deliberately clobbered ones was read: the vectors really went through Sift.
     expect(messages.length).toBeLessThanOrEqual(4);
