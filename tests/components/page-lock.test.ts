@@ -29,6 +29,31 @@ describe('lockPage', () => {
     expect(document.body.style.getPropertyValue('overflow')).toBe('auto');
   });
 
+  it('overrides what would hide the reader on html and body, only while locked, and only where needed', () => {
+    document.body.setAttribute('style', 'display: none !important; color: red');
+    document.documentElement.setAttribute('style', 'visibility: hidden');
+    const lock = lockPage(document, window);
+    expect(document.body.style.getPropertyValue('display')).toBe('block');
+    expect(document.body.style.getPropertyPriority('display')).toBe('important');
+    expect(document.documentElement.style.getPropertyValue('visibility')).toBe('visible');
+    // Already safe: left alone.
+    expect(document.documentElement.style.getPropertyValue('display')).toBe('');
+    lock.restore();
+    expect(document.body.getAttribute('style')).toBe('display: none !important; color: red');
+    expect(document.documentElement.getAttribute('style')).toBe('visibility: hidden');
+  });
+
+  it('puts back the overridden properties with their priority when the page changed its style meanwhile', () => {
+    document.body.setAttribute('style', 'display: none !important');
+    const lock = lockPage(document, window);
+    document.body.style.setProperty('color', 'blue');
+    lock.restore();
+    expect(document.body.style.getPropertyValue('color')).toBe('blue');
+    expect(document.body.style.getPropertyValue('display')).toBe('none');
+    expect(document.body.style.getPropertyPriority('display')).toBe('important');
+    expect(document.body.style.getPropertyValue('overflow')).toBe('');
+  });
+
   it('scrolls back to where the page was and refocuses what had focus', () => {
     document.body.innerHTML = '<input id="a"><button id="b">b</button>';
     const input = document.getElementById('a') as HTMLInputElement;

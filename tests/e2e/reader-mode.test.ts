@@ -14,6 +14,15 @@ async function preparePage(page: Page) {
     const box = document.createElement('div');
     box.innerHTML = '<button id="probe-button" type="button">probe</button><input id="probe-input">';
     document.body.prepend(box);
+    // Style of the page's own that reader mode overrides while it is on (html, body): it must come
+    // back, and a sheet the page switched off must stay off.
+    const on = document.createElement('style');
+    on.textContent = 'html { zoom: 1.1; } body { display: flow-root; } #probe-button { color: rgb(200, 0, 0); }';
+    const off = document.createElement('style');
+    off.textContent = '#probe-button { color: rgb(0, 0, 200); }';
+    document.head.append(on, off);
+    off.sheet!.disabled = true;
+    document.body.style.setProperty('filter', 'saturate(0.9)');
     (window as unknown as { probeClicks: number }).probeClicks = 0;
     document.getElementById('probe-button')!.addEventListener('click', () => {
       (window as unknown as { probeClicks: number }).probeClicks += 1;
@@ -35,6 +44,13 @@ async function snapshot(page: Page) {
     scrollY: window.scrollY,
     value: (document.getElementById('probe-input') as HTMLInputElement).value,
     focused: document.activeElement?.id ?? null,
+    sheets: [...document.styleSheets].map((sheet) => sheet.disabled),
+    computed: ['html', 'body', '#probe-button', '#probe-input', 'h1', 'p'].map((selector) => {
+      const element = document.querySelector(selector);
+      if (!element) return null;
+      const style = getComputedStyle(element);
+      return ['display', 'overflow', 'zoom', 'filter', 'visibility', 'color', 'font-size', 'width'].map((p) => style.getPropertyValue(p));
+    }),
   }));
 }
 
