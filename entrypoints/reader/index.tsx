@@ -24,6 +24,7 @@ import { hidePageForPrint, type PrintHide } from './print-page';
 // in this isolated world too (named access crosses worlds) and reader mode would never start.
 const HANDLE = Symbol.for(READER_HANDLE_KEY);
 const handles = globalThis as unknown as { [HANDLE]?: ReaderHandle };
+const ORPHAN_CHECK_MS = 1000;
 
 // (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
 const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
@@ -39,17 +40,27 @@ function createReader(): ReaderHandle {
   let content: { extraction: Extraction | null; error?: string; settings: Settings } | null = null;
   let lock: PageLock | null = null;
   let printHide: PrintHide | null = null;
+  // While the overlay is up: a check that the extension is still there (below).
+  let orphanWatch: number | undefined;
 
   // Takes the overlay down and gives the page back; safe to call on a half-built open.
   const hide = () => {
     // remove() runs onRemove (Preact unmount: effects cleaned up, settings watcher dropped),
     // takes the host out of the page and empties the container; the UI itself is kept for next time.
-    ui?.remove();
+    try {
+      ui?.remove();
+    } catch {
+      // An orphaned script (extension reloaded) can throw from the browser APIs its unmount
+      // calls, before WXT takes the host out: take it out here, and the page still comes back.
+      ui?.shadowHost.remove();
+    }
     content = null;
     lock?.restore();
     lock = null;
     printHide?.restore();
     printHide = null;
+    clearInterval(orphanWatch);
+    orphanWatch = undefined;
   };
 
   const createUi = () =>
@@ -104,6 +115,11 @@ function createReader(): ReaderHandle {
       lock = lockPage(document, window);
       printHide = hidePageForPrint(document);
       ui.mount();
+      // Reloaded, updated or removed, the extension leaves this script orphaned: nothing tells it,
+      // and the overlay would stay up over a locked page with no background behind its buttons.
+      // WXT's context notices only when asked (runtime.id is gone): ask every second while shown;
+      // its invalidation closes the reader (ctx.onInvalidated below) and gives the page back.
+      orphanWatch = window.setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
     } catch (err) {
       hide(); // A failed open leaves the page as it was.
       throw err;
