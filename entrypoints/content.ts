@@ -4,6 +4,7 @@
 // changes (single-page sites, related lists that load late).
 import { detectOnPageLoad } from '@/lib/detect';
 import { reportDetected } from '@/lib/messages';
+import { pageChanged } from '@/lib/kept-extraction';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;
@@ -20,6 +21,8 @@ export default defineContentScript({
 
     const report = () => {
       timer = undefined;
+      // A new version of the page: reader mode must not show what was read of the last one.
+      pageChanged();
       let detection;
       try {
         detection = detectOnPageLoad(document, location.href);
@@ -35,6 +38,7 @@ export default defineContentScript({
     // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
     let firstPending = 0;
     const schedule = () => {
+      pageChanged();
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);

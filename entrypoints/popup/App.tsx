@@ -62,15 +62,8 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
         setReaderActive(result.readerActive);
         setOpened(new Set(result.opened));
       }
+      // The answer carries the reader state too (the page's own on a first opening): one round trip.
       setView({ kind: 'done', result });
-      // The answer carries the recorded reader state; the page itself says whether it is right (it
-      // may have been switched without us). Asked now, it answers while the article renders.
-      if (result.status === 'ok') {
-        sendMessage('readerState', { tabId }).then(
-          (state) => state && setReaderActive(state.active),
-          () => {},
-        );
-      }
     } catch (err) {
       setView({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     }
