@@ -142,6 +142,11 @@ export default defineBackground(() => {
     const answer = await extractInTab(tabId, url);
     if ('status' in answer) return false;
     rememberExtraction(tabId, url, answer.extraction);
+    // The reader asks as it opens: the answer says so (reader.js may have been injected by a
+    // toggle this background has not recorded yet; not through readerOps, which that toggle holds).
+    updateTabState(tabId, (s) => ({ ...s, readerActive: answer.readerActive }))
+      .then((state) => showTabState(tabId, state))
+      .catch(() => {});
     return true;
   });
 
