@@ -158,6 +158,37 @@ describe('a page is read once', () => {
     await page.close();
   });
 
+  it("paints the article in a later opening's first frame, with no skeleton before it", async () => {
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    await (await popupShowsArticle(tabId)).close();
+    // The first contentful paint of a later opening is the title's (Element Timing): the answer
+    // came from the background's copy before the first frame. A machine too busy to answer
+    // within the popup's wait shows the skeleton first: a few openings, one must show it.
+    const firstFrames: { fcp: number | null; title: number | null }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const popup = await popupShowsArticle(tabId);
+      firstFrames.push(
+        await popup.evaluate(
+          () =>
+            new Promise<{ fcp: number | null; title: number | null }>((resolve) => {
+              const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+              setTimeout(() => resolve({ fcp, title: null }), 5000);
+              new PerformanceObserver((list) => {
+                const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'sift-article') as
+                  | (PerformanceEntry & { renderTime: number })
+                  | undefined;
+                if (entry) resolve({ fcp, title: entry.renderTime || entry.startTime });
+              }).observe({ type: 'element', buffered: true });
+            }),
+        ),
+      );
+      await popup.close();
+      if (firstFrames.some((f) => f.fcp != null && f.title != null && Math.abs(f.fcp - f.title) < 1)) break;
+    }
+    expect(firstFrames.some((f) => f.fcp != null && f.title != null && Math.abs(f.fcp - f.title) < 1), JSON.stringify(firstFrames)).toBe(true);
+    await page.close();
+  });
+
   it('reads a page again once it has changed: new content, then an in-page navigation', async () => {
     await countCalls();
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
@@ -180,7 +211,7 @@ describe('a page is read once', () => {
       [mustContain(labels)[0].slice(0, 12), added] as const,
     );
     await readerFromPopup(tabId, page, TITLE);
-    expect(await page.locator('sift-reader .sift-body').innerText()).toContain(added);
+    await expect.poll(() => page.locator('sift-reader .sift-body').innerText(), WAIT).toContain(added);
     expect(await extractionsIn(tabId)).toBe(2);
     await closeReader(page);
 
