@@ -21,8 +21,6 @@ export default defineContentScript({
 
     const report = () => {
       timer = undefined;
-      // A new version of the page: reader mode must not show what was read of the last one.
-      pageChanged();
       let detection;
       try {
         detection = detectOnPageLoad(document, location.href);
@@ -38,6 +36,8 @@ export default defineContentScript({
     // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
     let firstPending = 0;
     const schedule = () => {
+      // A new version of the page from now on (not when the report goes, which would drop an
+      // extraction made of this version in between): reader mode must not show the last one.
       pageChanged();
       const now = Date.now();
       if (timer === undefined) firstPending = now;
@@ -45,6 +45,7 @@ export default defineContentScript({
       timer = ctx.setTimeout(report, now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
     };
 
+    pageChanged();
     report();
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
 

@@ -94,9 +94,10 @@ function createReader(): ReaderHandle {
   const show = async () => {
     const url = location.href;
     let read = keptExtraction(url);
-    if (!read) {
-      const ok = await sendMessage('readForReader').catch(() => false);
-      read = ok ? keptExtraction(url) : null;
+    // Asked twice at most: a page that changed again while it was read has dropped that reading.
+    for (let ask = 0; !read && ask < 2; ask++) {
+      if (!(await sendMessage('readForReader').catch(() => false))) break;
+      read = keptExtraction(url);
     }
     const extraction = read?.ok ? read.extraction : null;
     const error = !read ? t('overlayNotRead') : read.ok ? undefined : 'reason' in read ? t('unreadablePdf') : read.error;
