@@ -24,7 +24,13 @@ export interface ArticleBodyProps {
  * first screen paints at once, the rest follows a part per task, and the popup stays responsive.
  */
 const LONG_HTML = 200_000;
-const FIRST_PART = 60_000;
+/**
+ * Any article longer than about one and a half of this is cut after its first paragraphs, a
+ * screen or two of text: the first frame sanitises, lays out and paints only that, under the
+ * title, and the rest follows in the next task (issue 16: the first frame has no work the reader
+ * does not see in it).
+ */
+const FIRST_PART = 6_000;
 const PART = 250_000;
 const SIBLING_PARAGRAPHS = /<\/p>\s*(?=<p[\s>])/gi;
 
@@ -34,7 +40,7 @@ const SIBLING_PARAGRAPHS = /<\/p>\s*(?=<p[\s>])/gi;
  * make anything unsafe; at worst a part leaves the block that held its paragraphs.
  */
 export function splitLongHtml(html: string, first = FIRST_PART, size = PART): string[] {
-  if (html.length <= LONG_HTML) return [html];
+  if (html.length <= first * 1.5) return [html];
   const parts: string[] = [];
   let start = 0;
   let want = first;
@@ -131,7 +137,7 @@ export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink, t }: Article
   return (
     <div
       ref={body}
-      class={parts.length > 1 || html.length > LONG_HTML ? 'sift-body sift-long' : 'sift-body'}
+      class={html.length > LONG_HTML ? 'sift-body sift-long' : 'sift-body'}
       lang={lang || undefined}
       dir={dir}
       onClick={onLinkClick}

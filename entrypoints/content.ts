@@ -4,6 +4,7 @@
 // changes (single-page sites, related lists that load late).
 import { detectOnPageLoad } from '@/lib/detect';
 import { reportDetected } from '@/lib/messages';
+import { pageChanged } from '@/lib/kept-extraction';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;
@@ -35,12 +36,16 @@ export default defineContentScript({
     // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
     let firstPending = 0;
     const schedule = () => {
+      // A new version of the page from now on (not when the report goes, which would drop an
+      // extraction made of this version in between): reader mode must not show the last one.
+      pageChanged();
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);
       timer = ctx.setTimeout(report, now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
     };
 
+    pageChanged();
     report();
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
 

@@ -1,19 +1,30 @@
 // Injected on demand by the background (scripting.executeScript, files: ['/extractor.js']) when
-// the popup opens. Runs lib's extract() on the live page in the isolated world; WXT returns
-// main()'s value as the injection result.
+// the popup opens or reader mode finds nothing read yet. Runs lib's extract() on the live page in
+// the isolated world, once per version of the page: the answer is kept there for reader mode
+// (lib/kept-extraction.ts), and an injection that finds it kept answers with it at once. WXT
+// returns main()'s value as the injection result, with the page's reader state in it.
 import { declobberedCopy } from '@/lib/declobber';
 import { extract } from '@/lib/extract';
-import type { ExtractorResult } from '@/lib/messages';
+import { keepExtraction, keptExtraction } from '@/lib/kept-extraction';
+import type { ExtractorAnswer, ExtractorResult } from '@/lib/messages';
+import { readerActiveHere } from '@/lib/reader-switch';
+
+function read(url: string): ExtractorResult {
+  // Chrome's and Firefox's PDF viewers are documents of this type: nothing to read.
+  if (document.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
+  try {
+    // A copy the page cannot clobber: a named form control can send Readability round forever.
+    return { ok: true, extraction: extract(declobberedCopy(document), url, { ownCopy: true }) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 export default defineUnlistedScript({
-  main(): ExtractorResult {
-    // Chrome's and Firefox's PDF viewers are documents of this type: nothing to read.
-    if (document.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
-    try {
-      // A copy the page cannot clobber: a named form control can send Readability round forever.
-      return { ok: true, extraction: extract(declobberedCopy(document), location.href, { ownCopy: true }) };
-    } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
+  main(): ExtractorAnswer {
+    const url = location.href;
+    let result = keptExtraction(url);
+    if (!result) keepExtraction(url, (result = read(url)));
+    return { ...result, readerActive: readerActiveHere() };
   },
 });

@@ -1,7 +1,7 @@
 // Every message between the parts of Sift, in one typed protocol. Who sends what:
 //   content script -> background   detected (reportDetected / onDetected, below)
-//   reader overlay -> background   readerClosed, openLink, graded
-//   popup          -> background   getPage, readerState, toggleReader, openLink, graded
+//   reader overlay -> background   readerClosed, readForReader, openLink, graded
+//   popup          -> background   getPage, toggleReader, openLink, graded
 // The background checks each sender (entrypoints/background.ts) before acting.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser, type Browser } from 'wxt/browser';
@@ -44,19 +44,29 @@ export type PageResult =
   | { status: 'unreadable'; reason: UnreadableReason; url?: string }
   | { status: 'error'; message: string };
 
-/** What the injected extractor (entrypoints/extractor.ts) hands back through executeScript. */
+/** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/kept-extraction.ts). */
 export type ExtractorResult =
   | { ok: true; extraction: Extraction }
   | { ok: false; reason: 'pdf' }
   | { ok: false; error: string };
+
+/**
+ * What it hands back through executeScript: the page and, so that a first opening of the popup
+ * is one injection, whether reader mode is on in it (the page is the truth; the background's
+ * record is a copy).
+ */
+export type ExtractorAnswer = ExtractorResult & { readerActive: boolean };
 
 interface ProtocolMap {
   readerClosed(): void;
   openLink(data: OpenLinkRequest): boolean;
   /** `channel`: an id under which a long article may come over ARTICLE_CHANNEL. */
   getPage(data: { tabId: number; channel?: string }): PageResult;
-  /** Whether the tab's reader is on, asked of the page itself; null when the page cannot be asked. */
-  readerState(data: { tabId: number }): { active: boolean } | null;
+  /**
+   * Reader mode found no extraction of this version of its page (lib/kept-extraction.ts): the
+   * background injects the extractor, which leaves one there. False when it could not.
+   */
+  readForReader(): boolean;
   toggleReader(data: { tabId: number }): { active: boolean };
   /**
    * The reader view graded the page's related items: `onTopic` of `total` are on its topic (the

@@ -16,6 +16,15 @@ import { serialQueue } from './serial';
  */
 export const READER_HANDLE_KEY = 'sift-reader';
 
+/**
+ * Whether reader mode is on (or on its way on) in this page, asked in its isolated world
+ * (extractor.js answers it with the page). False when reader.js never ran in this document.
+ */
+export function readerActiveHere(): boolean {
+  const handle = (globalThis as Record<symbol, ReaderHandle | undefined>)[Symbol.for(READER_HANDLE_KEY)];
+  return !!handle && handle.isValid() && handle.active();
+}
+
 /** What reader.js leaves on the isolated world's globalThis for later injections. */
 export interface ReaderHandle {
   isValid(): boolean;

@@ -5,9 +5,9 @@ import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onDetected, onMessage, type
 import type { Detection } from '@/lib/types';
 import { showTabState } from './action';
 import { keyedQueue } from '@/lib/serial';
-import { httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
+import { extractInTab, httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
 import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
-import { forgetExtraction } from './extraction-cache';
+import { forgetExtraction, rememberExtraction } from './extraction-cache';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -51,7 +51,7 @@ const readerOps = keyedQueue<number>();
 
 function toggle(tabId: number): Promise<boolean> {
   return readerOps.run(tabId, async () => {
-    const active = await toggleReader(tabId);
+    const active = await toggleReader(tabId, (await getTabState(tabId)).readerActive);
     await setReader(tabId, active);
     return active;
   });
@@ -111,19 +111,43 @@ export default defineBackground(() => {
   onMessage('getPage', async ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
     const tabId = data.tabId;
-    // The reader state is the recorded one: asking the page (readerState) takes an injection,
-    // 10-60 ms, and the popup asks for it once this answer is in.
+    // One round trip for the popup (issue 16). The reader state: on a first opening the
+    // extractor's answer says what the page says; on a later one the record is used, with no
+    // injection (every toggle and close goes through here and is recorded).
     const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
     if (result.status !== 'ok') return result;
+    let readerActive = known.readerActive;
     if (extracted) {
+      readerActive = extracted.readerActive;
       // The extraction's detection is exact (the content script's related count is an estimate):
-      // the badge follows it, while the popup already paints.
+      // the badge follows it, and the page's reader state, while the popup already paints.
       const detection = extracted.extraction.detection;
-      updateTabState(tabId, (s) => ({ ...s, detection }))
+      readerOps
+        // (Unless a toggle recorded a newer state meanwhile.)
+        .run(tabId, () =>
+          updateTabState(tabId, (s) => ({ ...s, detection, readerActive: s.readerActive === known.readerActive ? readerActive : s.readerActive })),
+        )
         .then((state) => showTabState(tabId, state))
         .catch(() => {});
     }
-    return viaChannel({ ...result, readerActive: known.readerActive, opened: known.opened }, data.channel);
+    return viaChannel({ ...result, readerActive, opened: known.opened }, data.channel);
+  });
+
+  onMessage('readForReader', async ({ sender }) => {
+    const tabId = contentTab(sender);
+    if (tabId == null) return false;
+    // Reader mode found nothing read of this version of its page: the extractor reads it and
+    // leaves it there; the background keeps its copy for the popup.
+    const url = sender.tab?.url;
+    const answer = await extractInTab(tabId, url);
+    if ('status' in answer) return false;
+    rememberExtraction(tabId, url, answer.extraction);
+    // The reader asks as it opens: the answer says so (reader.js may have been injected by a
+    // toggle this background has not recorded yet; not through readerOps, which that toggle holds).
+    updateTabState(tabId, (s) => ({ ...s, readerActive: answer.readerActive }))
+      .then((state) => showTabState(tabId, state))
+      .catch(() => {});
+    return true;
   });
 
   onMessage('graded', async ({ data, sender }) => {
@@ -132,13 +156,6 @@ export default defineBackground(() => {
     if (!validTabId(tabId) || typeof onTopic !== 'number' || !Number.isInteger(onTopic) || onTopic < 0) return;
     const state = await updateTabState(tabId, (s) => ({ ...s, onTopic }));
     await showTabState(tabId, state);
-  });
-
-  onMessage('readerState', async ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
-    // Asked of the page (a toggle may have reached it without us) and recorded, in turn with toggles.
-    const state = await syncReader(data.tabId);
-    return state ? { active: state.readerActive } : null;
   });
 
   onMessage('toggleReader', async ({ data, sender }) => {

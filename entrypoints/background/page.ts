@@ -2,7 +2,7 @@
 // scripting.executeScript only when asked (toolbar click or shortcut grant activeTab), so the
 // manifest needs no host permissions.
 import { browser } from 'wxt/browser';
-import type { ExtractorResult, PageResult, UnreadableReason } from '@/lib/messages';
+import type { ExtractorAnswer, PageResult, UnreadableReason } from '@/lib/messages';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
 import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader-switch';
 
@@ -39,35 +39,58 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
   return (await browser.tabs.get(tabId)).url;
 }
 
-export async function readPage(tabId: number): Promise<{ result: PageResult; extracted?: ExtractorResult & { ok: true } }> {
+/**
+ * What is on the tab, for the popup: the background's copy when it has read this page before
+ * (no injection), else one injection of the extractor, whose answer also says whether reader mode
+ * is on in the page (`extracted`). A cold opening is one injection, a warm one none (issue 16).
+ */
+export async function readPage(tabId: number): Promise<{ result: PageResult; extracted?: ExtractorAnswer & { ok: true } }> {
   const url = await tabUrl(tabId);
   const byUrl = unreadableByUrl(url);
   if (byUrl) return { result: { status: 'unreadable', reason: byUrl, url } };
   const known = cachedExtraction(tabId, url);
   if (known) return { result: { status: 'ok', extraction: known, readerActive: false, opened: [] } };
+  const answer = await extractInTab(tabId, url);
+  if ('status' in answer) return { result: answer };
+  rememberExtraction(tabId, url, answer.extraction);
+  return {
+    result: { status: 'ok', extraction: answer.extraction, readerActive: answer.readerActive, opened: [] },
+    extracted: answer,
+  };
+}
+
+/**
+ * Injects the extractor, which reads the page unless it already has this version of it (it
+ * keeps what it read in the page for reader mode: lib/kept-extraction.ts). A PageResult when
+ * there is nothing to show.
+ */
+export async function extractInTab(tabId: number, url: string | undefined): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {
   let injected;
   try {
     injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { result: { status: 'unreadable', reason: unreadableByError(message, url), url } };
+    return { status: 'unreadable', reason: unreadableByError(message, url), url };
   }
-  const answer = injected[0]?.result as ExtractorResult | undefined;
-  if (!answer) return { result: { status: 'error', message: 'The page gave no answer (it may have been navigating).' } };
+  const answer = injected[0]?.result as ExtractorAnswer | undefined;
+  if (!answer) return { status: 'error', message: 'The page gave no answer (it may have been navigating).' };
   if (!answer.ok) {
-    if ('reason' in answer) return { result: { status: 'unreadable', reason: answer.reason, url } };
-    return { result: { status: 'error', message: answer.error } };
+    if ('reason' in answer) return { status: 'unreadable', reason: answer.reason, url };
+    return { status: 'error', message: answer.error };
   }
-  rememberExtraction(tabId, url, answer.extraction);
-  return {
-    result: { status: 'ok', extraction: answer.extraction, readerActive: false, opened: [] },
-    extracted: answer,
-  };
+  return answer;
 }
 
-/** Switches the tab's reader overlay on or off; resolves to the new state. */
-export async function toggleReader(tabId: number): Promise<boolean> {
-  const injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/reader.js'] });
+/**
+ * Switches the tab's reader overlay on or off; resolves to the new state. reader.js carries no
+ * extractor: it shows what extractor.js kept in the page. When the page has likely not been read
+ * yet (the background has no copy, and the reader is to go on), the extractor goes first in the
+ * same injection, rather than reader.js asking for it (readForReader), a round trip more.
+ */
+export async function toggleReader(tabId: number, recordedActive: boolean): Promise<boolean> {
+  const read = !recordedActive && !cachedExtraction(tabId, await tabUrl(tabId));
+  const files: ('/extractor.js' | '/reader.js')[] = read ? ['/extractor.js', '/reader.js'] : ['/reader.js'];
+  const injected = await browser.scripting.executeScript({ target: { tabId }, files });
   const answer = injected[0]?.result as { active?: unknown } | undefined;
   if (typeof answer?.active !== 'boolean') throw new Error('Reader mode did not start on this page.');
   return answer.active;

@@ -32,22 +32,28 @@ export interface AppProps {
   startError?: string;
   /** The first getPage request, already on its way (main.tsx); later loads ask again. */
   first?: Promise<PageResult>;
+  /** Its answer, when it came before the first frame (main.tsx): the first frame shows it. */
+  initial?: PageResult;
+  /** The reader's settings, read before the first frame with the answer. */
+  initialSettings?: Settings;
   /** The interface's words in the browser's language (browser.i18n). */
   t: Translate;
 }
 
-export function App({ tabId, inTab, startError, first, t }: AppProps) {
-  const [view, setView] = useState<View>(startError ? { kind: 'failed', message: startError } : { kind: 'loading' });
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+export function App({ tabId, inTab, startError, first, initial, initialSettings, t }: AppProps) {
+  const [view, setView] = useState<View>(
+    startError ? { kind: 'failed', message: startError } : initial ? { kind: 'done', result: initial } : { kind: 'loading' },
+  );
+  const [settings, setSettings] = useState<Settings>(initialSettings ?? DEFAULT_SETTINGS);
   const [showSettings, setShowSettings] = useState(false);
   const [showAnyway, setShowAnyway] = useState(false);
-  const [readerActive, setReaderActive] = useState(false);
-  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const [readerActive, setReaderActive] = useState(initial?.status === 'ok' && initial.readerActive);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(initial?.status === 'ok' ? initial.opened : []));
   const [notice, setNotice] = useState('');
   const [counts, setCounts] = useState<GradeCounts | null>(null);
 
   useEffect(() => {
-    loadSettings().then(setSettings, () => {});
+    if (!initialSettings) loadSettings().then(setSettings, () => {});
     return watchSettings(setSettings);
   }, []);
 
@@ -56,28 +62,20 @@ export function App({ tabId, inTab, startError, first, t }: AppProps) {
     setView({ kind: 'loading' });
     try {
       const result = await withTimeout(pending ?? getPage(tabId), PAGE_TIMEOUT_MS, t('pageTimeout'));
-      // For `npm run bench`: where the time from opening to painting goes (page vs popup).
-      performance.mark('sift:page-received');
       if (result.status === 'ok') {
         setReaderActive(result.readerActive);
         setOpened(new Set(result.opened));
       }
+      // The answer carries the reader state too (the page's own on a first opening): one round trip.
       setView({ kind: 'done', result });
-      // The answer carries the recorded reader state; the page itself says whether it is right (it
-      // may have been switched without us). Asked now, it answers while the article renders.
-      if (result.status === 'ok') {
-        sendMessage('readerState', { tabId }).then(
-          (state) => state && setReaderActive(state.active),
-          () => {},
-        );
-      }
     } catch (err) {
       setView({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     }
   }, [tabId, t]);
 
   useEffect(() => {
-    load(first);
+    // Already shown when the answer came before the first frame.
+    if (!initial) load(first);
   }, [load]);
 
   const retry = () => load();

@@ -4,6 +4,8 @@ import { App } from './App';
 import { getPage } from './get-page';
 import { substitutionList, type Translate } from '@/lib/i18n';
 import { prepareSanitizer } from '@/lib/sanitize';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from '@/lib/settings';
+import type { PageResult } from '@/lib/messages';
 import './style.css';
 
 // popup.html?tab=<id> reads another tab: only a tab id is honoured (the browser tests open the
@@ -32,14 +34,39 @@ const t: Translate = (key, substitutions) => {
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('extName');
 
+/**
+ * How long the popup holds its first frame for the page's answer (issue 16). The background's
+ * copy of a page it has read comes in a few ms: the first frame is then the article itself, in
+ * the reader's settings, not a skeleton that a second frame replaces. A page being read (a
+ * first opening) gets the skeleton after this, well within the 100 ms a response may take.
+ */
+const FIRST_FRAME_WAIT_MS = 80;
+
 const root = document.getElementById('app')!;
 targetTab().then(
   (target) => {
-    // Ask for the page before the first render: extraction runs in the tab while Preact paints
-    // the loading state (issue 4, open → article painted).
+    // Ask for the page before anything else: it is read in the tab meanwhile.
     const first = getPage(target.tabId);
     first.catch(() => {}); // App reports it; this only keeps it from counting as unhandled meanwhile
-    render(<App tabId={target.tabId} inTab={target.inTab} first={first} t={t} />, root);
+    // For `npm run bench`: where the time from opening to painting goes (page vs popup).
+    first.then(() => performance.mark('sift:page-received'), () => {});
+    const settings = loadSettings().catch(() => DEFAULT_SETTINGS);
+    let ready: { page: PageResult; settings: Settings } | null = null;
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      clearTimeout(timer);
+      render(
+        <App tabId={target.tabId} inTab={target.inTab} first={first} initial={ready?.page} initialSettings={ready?.settings} t={t} />,
+        root,
+      );
+    };
+    const timer = setTimeout(show, FIRST_FRAME_WAIT_MS);
+    Promise.all([first, settings]).then(([page, s]) => {
+      ready = { page, settings: s };
+      show();
+    }, show);
     // The sanitiser's first use, in the wait for the page (an extraction on a first opening).
     setTimeout(prepareSanitizer, 0);
   },

@@ -3,12 +3,14 @@
 // bundle) find it through a handle on the extension's isolated world (shared by all of Sift's
 // scripts in this page) and flip it. The on/off bookkeeping is lib/reader-switch.ts: toggles are
 // counted when they arrive and applied one at a time. main() resolves to { active } for the background.
+// It reads nothing itself: it shows what extractor.js read of this version of the page and kept
+// in the isolated world (lib/kept-extraction.ts), the popup's own extraction when the popup
+// opened first, and asks the background to read the page when there is none (issue 16).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { declobberedCopy } from '@/lib/declobber';
-import { extract } from '@/lib/extract';
+import { keptExtraction } from '@/lib/kept-extraction';
 import type { Extraction } from '@/lib/types';
 import { sendMessage } from '@/lib/messages';
 import { loadSettings, type Settings } from '@/lib/settings';
@@ -101,13 +103,15 @@ function createReader(): ReaderHandle {
     });
 
   const show = async () => {
-    let extraction: Extraction | null = null;
-    let error: string | undefined;
-    try {
-      extraction = extract(declobberedCopy(document), location.href, { ownCopy: true });
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
+    const url = location.href;
+    let read = keptExtraction(url);
+    // Asked twice at most: a page that changed again while it was read has dropped that reading.
+    for (let ask = 0; !read && ask < 2; ask++) {
+      if (!(await sendMessage('readForReader').catch(() => false))) break;
+      read = keptExtraction(url);
     }
+    const extraction = read?.ok ? read.extraction : null;
+    const error = !read ? t('overlayNotRead') : read.ok ? undefined : 'reason' in read ? t('unreadablePdf') : read.error;
     const settings = await loadSettings();
     ui ??= await createUi();
     content = { extraction, error, settings };

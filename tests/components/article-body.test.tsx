@@ -67,6 +67,18 @@ describe('a very long article (a 5 MB page)', () => {
     expect(parts[0].length).toBeLessThan(long.length / 5);
   });
 
+  it('cuts an ordinary article after its first screen or two, and leaves a short one whole', () => {
+    // 150 paragraphs, about 13 KB: the first frame gets the start, the next task the rest (issue 16).
+    const ordinary = Array.from({ length: 150 }, (_, i) => paragraph(i)).join('\n');
+    const parts = splitLongHtml(ordinary);
+    expect(parts).toHaveLength(2);
+    expect(parts.join('')).toBe(ordinary);
+    expect(parts[0].length).toBeGreaterThan(4_000);
+    expect(parts[0].length).toBeLessThan(8_000);
+    const short = Array.from({ length: 80 }, (_, i) => paragraph(i)).join('\n');
+    expect(splitLongHtml(short)).toEqual([short]);
+  });
+
   it('paints the first part at once, then adds the rest a part per task, each sanitised', async () => {
     const parts = splitLongHtml(long);
     mount(long);

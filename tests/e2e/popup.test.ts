@@ -32,9 +32,10 @@ describe('seed page (seed-dedecms)', () => {
         }),
     );
     expect(painted).toBe(true);
-    // innerText keeps the page's no-break spaces; the labels have plain ones.
-    const body = (await popup.locator('.sift-body').innerText()).replace(/\s+/g, ' ');
-    for (const phrase of mustContain(labels)) expect(body).toContain(phrase.replace(/\s+/g, ' '));
+    // innerText keeps the page's no-break spaces; the labels have plain ones. The first frame has
+    // the start of the article, the rest comes in the next task (ArticleBody): waited for.
+    const body = () => popup.locator('.sift-body').innerText().then((text) => text.replace(/\s+/g, ' '));
+    for (const phrase of mustContain(labels)) await expect.poll(body, WAIT).toContain(phrase.replace(/\s+/g, ' '));
     expect(await popup.locator('.sift-reading-time').textContent()).toMatch(/^\d+ min$/);
 
     // Every item, graded: the near ones first, the off-topic ones after them (related-triage.test.ts).

@@ -25,6 +25,12 @@ export interface PopupPageMeasure {
   coldMs: number | null;
   warmP50: number | null;
   /**
+   * First openings: the one above and COLD_OPENINGS more, each after a reload of the page (the
+   * page is read again: nothing cached in the background or in the page). Open → title painted.
+   */
+  coldSamples: number[];
+  coldP50: number | null;
+  /**
    * The same article in BARE_PAGE, opened in turn with the popup: a page of the extension that
    * fetches the popup's own rendered article from the extension's files and sets it as HTML under
    * the popup's CSS. No framework, no sanitiser, no message to the tab: what a popup of this
@@ -67,12 +73,17 @@ export type PopupMeasure =
       /** BARE_PAGE's title painted, all pages: p50 and p95. */
       bareP50: number | null;
       bareP95: number | null;
+      /** The popup's later (cached) openings, all pages: p50 and p95 (issue 16 compares them with the bare page's). */
+      warmP50: number | null;
+      warmP95: number | null;
       /** The popup on the generated 5 MB page (measureProgress); null when not asked for. */
       progress: ProgressMeasure | null;
     }
   | { status: 'n/a'; reason: string; pages: PopupPageMeasure[]; heap: HeapMeasure | null };
 
 const OPENINGS = 10;
+/** First openings after the first one, each after a reload of the page. */
+const COLD_OPENINGS = 4;
 /** An empty page added to the timing copy only: the browser's own cost of opening an extension page. */
 const FLOOR_PAGE = 'bench-floor.html';
 /**
@@ -224,6 +235,7 @@ export async function measurePopup(extDir: string | null, pages: PageSource[], p
   }));
   const all = timed.results.flatMap((r) => r.samples);
   const bare = timed.results.flatMap((r) => r.bareSamples);
+  const warm = timed.results.flatMap((r) => r.samples.slice(1));
   return {
     status: 'ok',
     pages: timed.results,
@@ -236,6 +248,8 @@ export async function measurePopup(extDir: string | null, pages: PageSource[], p
     floorFirst: timed.floor[0] ?? null,
     bareP50: percentile(bare, 0.5),
     bareP95: percentile(bare, 0.95),
+    warmP50: percentile(warm, 0.5),
+    warmP95: percentile(warm, 0.95),
     progress: timed.progress,
   };
 }
@@ -385,7 +399,17 @@ async function timeOpenings(extDir: string, popupFile: string, pages: PageSource
             await openBare();
           }
         }
+        // More first openings, each on a page loaded again: read again, nothing kept anywhere.
+        const coldSamples = samples.slice(0, 1);
+        for (let i = 0; i < COLD_OPENINGS; i++) {
+          await tab.reload();
+          // The content script reports the load, which drops the background's copy: give it time.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          coldSamples.push((await openAndRead(cdp, popupUrl, `${source.id}: the popup, first opening`)).paintedAt);
+        }
         results.push({
+          coldSamples,
+          coldP50: percentile(coldSamples, 0.5),
           id: source.id,
           bytes: source.fileBytes,
           samples,

@@ -3,7 +3,7 @@
 // and parse(); the sizes of what ships; the popup's open-to-article time; and the budgets of
 // issue 4, each with PASS/FAIL. A benchmark, not a test: it never fails `npm test`.
 //
-//   npm run bench [-- --corpus DIR ...] [--json] [--save FILE] [--quick] [--no-build] [--only REGEX]
+//   npm run bench [-- --corpus DIR ...] [--json] [--save FILE] [--quick] [--no-build] [--only REGEX] [--firefox]
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -38,10 +38,12 @@ interface Args {
   quick: boolean;
   build: boolean;
   only: RegExp | null;
+  /** Issue 16's race against Firefox's Reader View (not built yet: its budgets print n/a). */
+  firefox: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpora: [], json: false, save: null, quick: false, build: true, only: null };
+  const args: Args = { corpora: [], json: false, save: null, quick: false, build: true, only: null, firefox: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') args.corpora.push(resolve(argv[++i] ?? ''));
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--save') args.save = resolve(argv[++i] ?? 'bench.json');
     else if (a === '--no-build') args.build = false;
     else if (a === '--only') args.only = new RegExp(argv[++i] ?? '');
+    else if (a === '--firefox') args.firefox = true;
     else throw new Error(`unknown argument ${a} (see the header of tests/tools/bench.ts)`);
   }
   if (!args.corpora.length) args.corpora = DEFAULT_CORPORA;
@@ -173,6 +176,28 @@ function progressBudgets(popup: PopupMeasure): Budget[] {
   ];
 }
 
+/**
+ * Issue 16's popup budgets, against the bare page opened in turn with the popup in the same run:
+ * later (cached) openings p50 <= 1.15x and p95 <= 1.3x the bare page's; a first opening (the page
+ * read) p50 <= the bare page + 1x that page's Readability.parse (warm median, as timed above).
+ */
+function popupBudgets(popup: PopupMeasure, rows: PageRow[]): Budget[] {
+  const names = ['popup, later openings: p50 / bare page p50', 'popup, later openings: p95 / bare page p95', 'popup, first opening: (p50 - bare p50) / parse'];
+  if (popup.status !== 'ok') return names.map((name) => ({ name, limit: '', value: 'n/a', status: 'n/a', note: popup.reason }));
+  const ratio = (a: number | null, b: number | null) => (a != null && b ? a / b : null);
+  const first = popup.pages.map((pg) => {
+    const parse = rows.find((r) => r.id === pg.id)?.measure?.timings.readabilityParse.ms ?? null;
+    return { id: pg.id, parse, over: pg.coldP50 != null && pg.bareP50 != null && parse ? (pg.coldP50 - pg.bareP50) / parse : null, pg };
+  });
+  const worst = first.filter((f) => f.over != null).sort((a, b) => b.over! - a.over!)[0];
+  return [
+    check(names[0], '<= 1.15x', ratio(popup.warmP50, popup.bareP50), (v) => v <= 1.15, fmtX, `${fmtMs(popup.warmP50)} vs ${fmtMs(popup.bareP50)}`),
+    check(names[1], '<= 1.3x', ratio(popup.warmP95, popup.bareP95), (v) => v <= 1.3, fmtX, `${fmtMs(popup.warmP95)} vs ${fmtMs(popup.bareP95)}`),
+    check(names[2], '<= 1x', worst?.over, (v) => v <= 1, fmtX,
+      first.map((f) => `${f.id}: first p50 ${fmtMs(f.pg.coldP50)}, bare p50 ${fmtMs(f.pg.bareP50)}, parse ${fmtMs(f.parse)}`).join('; ')),
+  ];
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const timing: TimingOptions = args.quick ? { batchMs: 2, samples: 3, budgetMs: 150, warmMs: 10 } : DEFAULT_TIMING;
@@ -291,9 +316,10 @@ async function main() {
       sz && !sz.everyPage.files.length ? 'no content script in the build yet' : undefined),
     check('detection: p50 of ratios to isProbablyReaderable', '<= 3x', ratios.detectVsIsProbablyReaderable.p50, (v) => v <= 3, fmtX),
     check('detection: p95 time', '<= 1 ms', ops.detect.n ? ops.detect.p95 : null, (v) => v <= 1, fmtMs),
-    check('full extraction: p50 of ratios to Readability.parse', '<= 1.25x', ratios.extractVsReadabilityParse.p50, (v) => v <= 1.25, fmtX),
-    check('popup open → article painted, p95', '<= 150 ms', popup.status === 'ok' ? popup.p95 : null, (v) => v <= 150, fmtMs,
-      popup.status === 'ok' ? `the bare page (see above): p95 ${fmtMs(popup.bareP95)}` : popup.reason),
+    // Issue 16 replaced issue 4's 1.25x (sanitising included) and its popup p95 <= 150 ms: an
+    // absolute time on a shared machine says little, a ratio to the bare page in the same run more.
+    check('full extraction: p50 of ratios to Readability.parse', '<= 1.5x', ratios.extractVsReadabilityParse.p50, (v) => v <= 1.5, fmtX),
+    ...popupBudgets(popup, rows),
     check('popup JS, gzip', '<= 45 KB', sz && sz.popup.files.length ? sz.popup.gzip : null, (v) => v <= 45 * KB, fmtKB,
       sz && !sz.popup.files.length ? 'no popup in the build yet' : undefined),
     check('5 MB page: detection', '<= 20 ms', hugeOk?.detect.ms, (v) => v <= 20, fmtMs, hugeOk?.detect.error),
@@ -305,6 +331,17 @@ async function main() {
       popup.heap ? popup.heap.note : 'reader mode not measurable yet'),
     // "No leaked listeners or nodes": the heap above is V8's; DOM nodes live in Blink's own heap
     // (a leaked copy of the page, 6,500 nodes a cycle, added 0.9 MB of JS heap only).
+    // Issue 16's goal against Firefox's own Reader View, per page Sift / Firefox from the user's
+    // action to the title painted: not measured yet, so never a PASS.
+    ...['Firefox race: Sift popup / Reader View, p50 of page ratios', 'Firefox race: Sift reader mode / Reader View, p50 of page ratios'].map(
+      (name): Budget => ({
+        name,
+        limit: '<= 1x',
+        value: 'n/a',
+        status: 'n/a',
+        note: args.firefox ? 'the race is not built yet (issue 16, part "Race the anchor")' : 'run with --firefox (not built yet)',
+      }),
+    ),
     check('50 reader on/off cycles: nodes, documents, listeners left', '< 1 a cycle', leftPerCycle(popup.heap), (v) => v < 1,
       (v) => `${v.toFixed(2)} a cycle`, popup.heap?.domCounters ? undefined : 'no DOM counters'),
   ];
@@ -426,9 +463,10 @@ async function main() {
   p('Popup: open → article painted');
   if (popup.status === 'ok') {
     for (const pg of popup.pages) {
-      p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; loading skeleton painted at p50 ${fmtMs(pg.firstPaintP50)}; page's answer in the popup at p50 ${fmtMs(pg.answerP50)}; first opening ${fmtMs(pg.coldMs)}, later ones (cached) p50 ${fmtMs(pg.warmP50)})`);
+      p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; first paint at p50 ${fmtMs(pg.firstPaintP50)}; page's answer in the popup at p50 ${fmtMs(pg.answerP50)}; first opening ${fmtMs(pg.coldMs)}, later ones (cached) p50 ${fmtMs(pg.warmP50)})`);
+      p(`    first openings, each after a reload: ${pg.coldSamples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.coldP50)})`);
     }
-    p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}`);
+    p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}; later (cached) openings: p50 ${fmtMs(popup.warmP50)}  p95 ${fmtMs(popup.warmP95)}`);
     p(`  floor: an empty extension page opened the same way paints its first frame at p50 ${fmtMs(popup.floorP50)}, p95 ${fmtMs(popup.floorP95)} (the browser's first page of the extension, before them: ${fmtMs(popup.floorFirst)})`);
     p(`  bare: the same articles in a page with the popup's CSS and no framework, sanitiser or message (one fetch, innerHTML), opened in turn with the popup: title painted at p50 ${fmtMs(popup.bareP50)}, p95 ${fmtMs(popup.bareP95)} (${popup.pages.map((pg) => `${pg.id} p50 ${fmtMs(pg.bareP50)}`).join(', ')})`);
   } else p(`  n/a: ${popup.reason}`);
@@ -443,7 +481,7 @@ async function main() {
   }
   if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
   p();
-  p('Budgets (issue 4)');
+  p('Budgets (issue 4, with issue 16\'s in place of two of them)');
   for (const b of budgets) {
     p(`  ${b.status.padEnd(5)} ${b.name.padEnd(52)} ${b.value.padStart(10)}  (${b.limit})${b.note ? `  — ${b.note}` : ''}`);
   }
