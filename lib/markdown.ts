@@ -86,7 +86,7 @@ export async function toMarkdown(x: Extraction, opts: RelatedOptions = {}): Prom
     bulletListMarker: '-',
   }).use(gfm);
   const title = x.article?.title ?? x.page?.title ?? '';
-  const parts = [frontMatter(x)];
+  const parts = [frontMatter(x).trimEnd()];
   if (title.trim()) parts.push(`# ${service.escape(title.replace(/\s+/g, ' ').trim())}`);
   if (x.article?.contentHtml) parts.push(service.turndown(x.article.contentHtml));
   const related = relatedMarkdown(x.related, opts);
