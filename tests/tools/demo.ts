@@ -10,6 +10,9 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from './c
 import type { Extraction } from '../../lib/types';
 import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
+import { extract } from '../../lib/extract';
+import { toMarkdown } from '../../lib/markdown';
+import { loadPage } from './load-page';
 import { RELATED_FILES, RELATED_SHOTS, relatedShots } from './demo-related';
 
 const SEED = 'seed-dedecms';
@@ -63,7 +66,18 @@ async function launch(dist: string, profile: string, lang?: string): Promise<Bro
   return context;
 }
 
+/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted offline in happy-dom; no build, no browser. */
+async function printMarkdown() {
+  const page = loadPage(join(ROOT, 'tests', 'fixtures', SEED));
+  try {
+    console.log(await toMarkdown(extract(page.document, page.url)));
+  } finally {
+    await page.close();
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--markdown')) return printMarkdown();
   const dist = build();
   const server = await serveFixtures();
   const profile = mkdtempSync(join(tmpdir(), 'sift-demo-'));

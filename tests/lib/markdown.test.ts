@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { frontMatter, relatedMarkdown, toMarkdown } from '../../lib/markdown';
+import type { Extraction } from '../../lib/types';
+
+function extraction(over: Partial<Extraction> = {}): Extraction {
+  return {
+    url: 'https://news.example.com/a/1.html',
+    detection: { isArticle: true, relatedCount: 3, lang: 'zh' },
+    article: {
+      title: '标题: "引号" 与冒号',
+      byline: '记者 王五',
+      siteName: '示例新闻',
+      publishedTime: '2026-01-02T03:04:05Z',
+      lang: 'zh',
+      dir: 'ltr',
+      contentHtml:
+        '<h2>小标题</h2><p>第一段，<strong>重点</strong>。</p>' +
+        '<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>' +
+        '<ul><li>一</li><li>二</li></ul>',
+      textLength: 20,
+      readingMinutes: 1,
+    },
+    related: [
+      {
+        heading: '相关文章',
+        items: [
+          { title: '同题 [一]', url: 'https://news.example.com/a/2.html', snippet: '摘要', relevance: { grade: 'on', reason: { kind: 'shared' } } },
+          { title: '别的话题', url: 'https://news.example.com/b/3.html', relevance: { grade: 'off', reason: { kind: 'different-topic' } } },
+          { title: '坏链接', url: 'javascript:alert(1)' },
+        ],
+      },
+    ],
+    ...over,
+  };
+}
+
+describe('frontMatter', () => {
+  it('quotes every field as a YAML string and leaves out what the page does not give', () => {
+    const fm = frontMatter(extraction());
+    expect(fm).toBe(
+      '---\ntitle: "标题: \\"引号\\" 与冒号"\nurl: "https://news.example.com/a/1.html"\nbyline: "记者 王五"\n' +
+        'site: "示例新闻"\ndate: "2026-01-02T03:04:05Z"\nlang: "zh"\n---\n',
+    );
+    const bare = frontMatter(extraction({ article: null, page: { title: 'Only a page', description: '' } }));
+    expect(bare).not.toContain('byline');
+    expect(bare).toContain('title: "Only a page"');
+  });
+});
+
+describe('relatedMarkdown', () => {
+  it('lists each block under its heading, off-topic items under a sub-heading, and no unsafe links', () => {
+    const md = relatedMarkdown(extraction().related, { offTopicHeading: '其他话题' });
+    expect(md).toBe(
+      '## 相关文章\n\n- [同题 \\[一\\]](https://news.example.com/a/2.html) — 摘要\n\n' +
+        '### 其他话题\n\n- [别的话题](https://news.example.com/b/3.html)',
+    );
+    expect(md).not.toContain('javascript');
+  });
+  it('leaves off-topic items out when asked, and drops a block with nothing left', () => {
+    const md = relatedMarkdown(extraction().related, { dropOffTopic: true });
+    expect(md).not.toContain('别的话题');
+    expect(relatedMarkdown([{ heading: 'Empty', items: [{ title: 'x', url: 'ftp://x/' }] }])).toBe('');
+  });
+});
+
+describe('toMarkdown', () => {
+  it('gives front matter, the title, the body with a GFM table, then the related links', async () => {
+    const md = await toMarkdown(extraction());
+    expect(md.startsWith('---\ntitle:')).toBe(true);
+    expect(md).toContain('# 标题: "引号" 与冒号');
+    expect(md).toContain('## 小标题');
+    expect(md).toContain('**重点**');
+    expect(md).toMatch(/\| A +\| B +\|\n\| -+ \| -+ \|\n\| 1 +\| 2 +\|/);
+    expect(md).toMatch(/^- +一$/m);
+    expect(md.indexOf('## 相关文章')).toBeGreaterThan(md.indexOf('| 1'));
+  });
+});
