@@ -6,15 +6,17 @@
 import { declobberedCopy } from '@/lib/declobber';
 import { extract } from '@/lib/extract';
 import { keepExtraction, keptExtraction } from '@/lib/kept-extraction';
-import type { ExtractorAnswer, ExtractorResult } from '@/lib/messages';
+import { EXTRACT_ANYWAY_KEY, type ExtractorAnswer, type ExtractorResult } from '@/lib/messages';
 import { readerActiveHere } from '@/lib/reader-switch';
 
-function read(url: string): ExtractorResult {
+const ANYWAY = Symbol.for(EXTRACT_ANYWAY_KEY);
+
+function read(url: string, anyway: boolean): ExtractorResult {
   // Chrome's and Firefox's PDF viewers are documents of this type: nothing to read.
   if (document.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
   try {
     // A copy the page cannot clobber: a named form control can send Readability round forever.
-    return { ok: true, extraction: extract(declobberedCopy(document), url, { ownCopy: true }) };
+    return { ok: true, extraction: extract(declobberedCopy(document), url, { ownCopy: true, anyway }) };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
@@ -23,8 +25,14 @@ function read(url: string): ExtractorResult {
 export default defineUnlistedScript({
   main(): ExtractorAnswer {
     const url = location.href;
+    // The background's "Show anyway" flag (issue 17), for this injection only: a kept reading
+    // without an article is read again, with Readability run regardless.
+    const flags = globalThis as { [ANYWAY]?: unknown };
+    const anyway = flags[ANYWAY] === true;
+    delete flags[ANYWAY];
     let result = keptExtraction(url);
-    if (!result) keepExtraction(url, (result = read(url)));
+    if (anyway && result?.ok && !result.extraction.article) result = null;
+    if (!result) keepExtraction(url, (result = read(url, anyway)));
     return { ...result, readerActive: readerActiveHere() };
   },
 });

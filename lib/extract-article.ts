@@ -207,6 +207,8 @@ export interface Prepared {
   relatedParts?: Element[];
   /** `doc` is a private copy (entrypoints/extractor.ts): change it instead of cloning it again. */
   ownCopy?: boolean;
+  /** Run Readability even when detection says the page is not an article (the reader asked: "Show anyway", reader mode). */
+  anyway?: boolean;
 }
 
 /** The same element in `copy` (a clone of `el`'s document), by its path of child indexes. */
@@ -222,12 +224,13 @@ function counterpart(el: Element, copy: Document): Element | null {
 
 /**
  * The main article of `doc`, or null when the page is not an article (detection says so, as on
- * zh-homepage-not-article where Readability still returns 4.6k characters of teasers).
+ * zh-homepage-not-article where Readability still returns 4.6k characters of teasers), unless
+ * `prepared.anyway`: then whatever Readability finds.
  * `doc` is never changed unless `prepared.ownCopy`: everything happens on a clone.
  */
 export function extractArticle(doc: Document, url: string, prepared: Prepared = {}): Article | null {
   const score = prepared.score ?? scoreDocument(doc);
-  if (!score.isArticle) return null;
+  if (!score.isArticle && !prepared.anyway) return null;
   // A DOMParser document has no defaultView in browsers: parse with the global window then.
   const win = (doc.defaultView ?? globalThis.window) as Window | undefined;
   if (!win) return null;

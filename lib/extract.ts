@@ -7,6 +7,8 @@ import type { Extraction } from './types';
 export interface ExtractOptions {
   /** `doc` is a private copy that may be taken apart (entrypoints/extractor.ts makes one). */
   ownCopy?: boolean;
+  /** The article as Readability finds it even on a page detection calls no article (the reader asked for it). */
+  anyway?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const detection = detectionOf(doc, score, () => count);
   // Read before extractArticle, which may take an own copy apart.
   const page = pageInfo(doc);
-  const article = extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy });
+  const article = extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy, anyway: options.anyway });
   return { url, detection, article, related: related.blocks, ...(article ? {} : { page }) };
 }
 

@@ -44,6 +44,12 @@ export type PageResult =
   | { status: 'unreadable'; reason: UnreadableReason; url?: string }
   | { status: 'error'; message: string };
 
+/**
+ * Set (under Symbol.for) in the tab's isolated world just before the extractor is injected: that
+ * injection reads the article even on a page detection calls no article ("Show anyway", reader mode).
+ */
+export const EXTRACT_ANYWAY_KEY = 'sift.extract-anyway';
+
 /** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/kept-extraction.ts). */
 export type ExtractorResult =
   | { ok: true; extraction: Extraction }
@@ -60,8 +66,11 @@ export type ExtractorAnswer = ExtractorResult & { readerActive: boolean };
 interface ProtocolMap {
   readerClosed(): void;
   openLink(data: OpenLinkRequest): boolean;
-  /** `channel`: an id under which a long article may come over ARTICLE_CHANNEL. */
-  getPage(data: { tabId: number; channel?: string }): PageResult;
+  /**
+   * `channel`: an id under which a long article may come over ARTICLE_CHANNEL. `anyway`: the
+   * reader pressed "Show anyway" on a page that is not an article: run Readability regardless.
+   */
+  getPage(data: { tabId: number; channel?: string; anyway?: boolean }): PageResult;
   /**
    * Reader mode found no extraction of this version of its page (lib/kept-extraction.ts): the
    * background injects the extractor, which leaves one there. False when it could not.

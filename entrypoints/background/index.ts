@@ -114,7 +114,7 @@ export default defineBackground(() => {
     // One round trip for the popup (issue 16). The reader state: on a first opening the
     // extractor's answer says what the page says; on a later one the record is used, with no
     // injection (every toggle and close goes through here and is recorded).
-    const [{ result, extracted }, known] = await Promise.all([readPage(tabId), getTabState(tabId)]);
+    const [{ result, extracted }, known] = await Promise.all([readPage(tabId, data.anyway === true), getTabState(tabId)]);
     if (result.status !== 'ok') return result;
     let readerActive = known.readerActive;
     if (extracted) {
@@ -139,7 +139,8 @@ export default defineBackground(() => {
     // Reader mode found nothing read of this version of its page: the extractor reads it and
     // leaves it there; the background keeps its copy for the popup.
     const url = sender.tab?.url;
-    const answer = await extractInTab(tabId, url);
+    // Reader mode shows what Readability finds even where detection saw no article (issue 17).
+    const answer = await extractInTab(tabId, url, true);
     if ('status' in answer) return false;
     rememberExtraction(tabId, url, answer.extraction);
     // The reader asks as it opens: the answer says so (reader.js may have been injected by a

@@ -2,7 +2,7 @@
 // scripting.executeScript only when asked (toolbar click or shortcut grant activeTab), so the
 // manifest needs no host permissions.
 import { browser } from 'wxt/browser';
-import type { ExtractorAnswer, PageResult, UnreadableReason } from '@/lib/messages';
+import { EXTRACT_ANYWAY_KEY, type ExtractorAnswer, type PageResult, type UnreadableReason } from '@/lib/messages';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
 import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader-switch';
 
@@ -43,14 +43,16 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
  * What is on the tab, for the popup: the background's copy when it has read this page before
  * (no injection), else one injection of the extractor, whose answer also says whether reader mode
  * is on in the page (`extracted`). A cold opening is one injection, a warm one none (issue 16).
+ * `anyway`: the reader asked to see a page that is not an article ("Show anyway"); the extractor
+ * then runs Readability regardless (lib/extract-article.ts).
  */
-export async function readPage(tabId: number): Promise<{ result: PageResult; extracted?: ExtractorAnswer & { ok: true } }> {
+export async function readPage(tabId: number, anyway = false): Promise<{ result: PageResult; extracted?: ExtractorAnswer & { ok: true } }> {
   const url = await tabUrl(tabId);
   const byUrl = unreadableByUrl(url);
   if (byUrl) return { result: { status: 'unreadable', reason: byUrl, url } };
   const known = cachedExtraction(tabId, url);
-  if (known) return { result: { status: 'ok', extraction: known, readerActive: false, opened: [] } };
-  const answer = await extractInTab(tabId, url);
+  if (known && (!anyway || known.article)) return { result: { status: 'ok', extraction: known, readerActive: false, opened: [] } };
+  const answer = await extractInTab(tabId, url, anyway);
   if ('status' in answer) return { result: answer };
   rememberExtraction(tabId, url, answer.extraction);
   return {
@@ -64,9 +66,19 @@ export async function readPage(tabId: number): Promise<{ result: PageResult; ext
  * keeps what it read in the page for reader mode: lib/kept-extraction.ts). A PageResult when
  * there is nothing to show.
  */
-export async function extractInTab(tabId: number, url: string | undefined): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {
+export async function extractInTab(tabId: number, url: string | undefined, anyway = false): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {
   let injected;
   try {
+    if (anyway) {
+      // Read by this injection only (entrypoints/extractor.ts): Readability even where detection saw no article.
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: (key: string) => {
+          (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = true;
+        },
+        args: [EXTRACT_ANYWAY_KEY],
+      });
+    }
     injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

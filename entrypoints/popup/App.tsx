@@ -57,11 +57,13 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     return watchSettings(setSettings);
   }, []);
 
-  const load = useCallback(async (pending?: Promise<PageResult>) => {
+  // `anyway`: "Show anyway" on a page that is not an article: the page is read again with
+  // Readability run regardless (the first reading skipped it).
+  const load = useCallback(async (pending?: Promise<PageResult>, anyway = false) => {
     if (tabId == null) return;
     setView({ kind: 'loading' });
     try {
-      const result = await withTimeout(pending ?? getPage(tabId), PAGE_TIMEOUT_MS, t('pageTimeout'));
+      const result = await withTimeout(pending ?? getPage(tabId, anyway), PAGE_TIMEOUT_MS, t('pageTimeout'));
       if (result.status === 'ok') {
         setReaderActive(result.readerActive);
         setOpened(new Set(result.opened));
@@ -78,9 +80,13 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     if (!initial) load(first);
   }, [load]);
 
-  const retry = () => load();
+  const retry = () => load(undefined, showAnyway);
 
   const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
+  const onShowAnyway = () => {
+    setShowAnyway(true);
+    if (!ok?.extraction.article) load(undefined, true);
+  };
   const site = ok ? siteOf(ok.extraction.url) : null;
   const [marks, mark] = useSiteMarks(site, (err) => setNotice(t('settingsNotSaved', String(err))));
 
@@ -177,7 +183,7 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
           kind="not-article"
           title={t('notArticleTitle')}
           actions={
-            <button type="button" class="sift-btn sift-btn-primary" onClick={() => setShowAnyway(true)}>
+            <button type="button" class="sift-btn sift-btn-primary" onClick={onShowAnyway}>
               {t('showAnyway')}
             </button>
           }

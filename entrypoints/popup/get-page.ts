@@ -5,7 +5,8 @@ import { ARTICLE_CHANNEL, sendMessage, type ArticlePost, type PageResult } from 
 /** How long a long article may take to arrive after the answer that announced it. */
 const ARTICLE_WAIT_MS = 10_000;
 
-export async function getPage(tabId: number): Promise<PageResult> {
+/** `anyway`: read the article even where detection found none ("Show anyway"). */
+export async function getPage(tabId: number, anyway = false): Promise<PageResult> {
   const id = crypto.randomUUID();
   const channel = new BroadcastChannel(ARTICLE_CHANNEL);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -17,14 +18,14 @@ export async function getPage(tabId: number): Promise<PageResult> {
   });
   article.catch(() => {});
   try {
-    const result = await sendMessage('getPage', { tabId, channel: id });
+    const result = await sendMessage('getPage', { tabId, channel: id, ...(anyway ? { anyway } : {}) });
     if (result.status !== 'ok' || result.articleVia !== id || !result.extraction.article) return result;
     let contentHtml: string;
     try {
       contentHtml = await article;
     } catch {
       // No channel after all: the plain answer, with the article in it.
-      return await sendMessage('getPage', { tabId });
+      return await sendMessage('getPage', { tabId, ...(anyway ? { anyway } : {}) });
     }
     return { ...result, extraction: { ...result.extraction, article: { ...result.extraction.article, contentHtml } } };
   } finally {

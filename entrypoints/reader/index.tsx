@@ -105,6 +105,11 @@ function createReader(): ReaderHandle {
   const show = async () => {
     const url = location.href;
     let read = keptExtraction(url);
+    // Reader mode shows what Readability finds even where detection saw no article (issue 17):
+    // a reading without an article is asked for again, regardless.
+    if (read?.ok && !read.extraction.article && (await sendMessage('readForReader').catch(() => false))) {
+      read = keptExtraction(url) ?? read;
+    }
     // Asked twice at most: a page that changed again while it was read has dropped that reading.
     for (let ask = 0; !read && ask < 2; ask++) {
       if (!(await sendMessage('readForReader').catch(() => false))) break;
