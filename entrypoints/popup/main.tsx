@@ -45,6 +45,9 @@ const FIRST_FRAME_WAIT_MS = 80;
 const root = document.getElementById('app')!;
 targetTab().then(
   (target) => {
+    // A page rather than the toolbar popup: as wide as its window (style.css).
+    if (target.inTab) document.documentElement.classList.add('sift-as-page');
+    else browser.tabs.getCurrent().then((tab) => tab && document.documentElement.classList.add('sift-as-page'), () => {});
     // Ask for the page before anything else: it is read in the tab meanwhile.
     const first = getPage(target.tabId);
     first.catch(() => {}); // App reports it; this only keeps it from counting as unhandled meanwhile
