@@ -90,6 +90,29 @@ export function ArticleBody({ html, baseUrl, lang, dir, onOpenLink, t }: Article
     return () => observer.disconnect();
   }, [safe]);
 
+  // A broken or blocked image (hotlink protection, a page-relative URL, an ad blocker) collapses
+  // instead of leaving a broken icon or the empty box its width and height reserved. `error` does
+  // not bubble: listened for in the capture phase, for every part, and the images that failed
+  // before the listener was there are looked for once.
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    const collapse = (img: HTMLImageElement) => {
+      img.classList.add('sift-broken');
+      if (img.parentElement?.localName === 'picture') img.parentElement.classList.add('sift-broken');
+    };
+    const onError = (event: Event) => {
+      const target = event.target as Element | null;
+      if (target?.localName === 'img') collapse(target as HTMLImageElement);
+    };
+    element.addEventListener('error', onError, true);
+    for (const img of element.querySelectorAll('img')) {
+      // decode() rejects only for an image that cannot be shown (an SVG without a size has none either).
+      if (img.complete && img.naturalWidth === 0 && img.currentSrc) img.decode().catch(() => collapse(img));
+    }
+    return () => element.removeEventListener('error', onError, true);
+  }, [safe]);
+
   // The parts after the first, one per task, each sanitised before it is added.
   useEffect(() => {
     const element = body.current;

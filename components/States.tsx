@@ -30,7 +30,7 @@ export function LoadingSkeleton({ t }: { t: Translate }) {
 }
 
 export interface StateMessageProps {
-  kind: 'not-article' | 'unreadable' | 'error';
+  kind: 'not-article' | 'unreadable' | 'error' | 'reader-on';
   title: string;
   children?: ComponentChildren;
   /** Buttons or links that lead on. */

@@ -1,6 +1,6 @@
 // The popup: asks the background what is on the tab and shows it. Every state has words and a
 // way on (components/States.tsx); a slow or stuck page ends in the error state, never a frozen popup.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type OpenIntent, type PageResult, type UnreadableReason } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
@@ -56,6 +56,21 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     if (!initialSettings) loadSettings().then(setSettings, () => {});
     return watchSettings(setSettings);
   }, []);
+
+  // Esc closes an open settings panel first (and gives focus back to its button); the popup itself
+  // closes on the next one. preventDefault marks the key handled, so the browser keeps the popup.
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!showSettings) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setShowSettings(false);
+      settingsButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [showSettings]);
 
   // `anyway`: "Show anyway" on a page that is not an article: the page is read again with
   // Readability run regardless (the first reading skipped it).
@@ -142,15 +157,17 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
           <span class="sift-brand-mark" aria-hidden="true" />
           {t('brand')}
         </span>
-        {readerShown && <RelatedJump count={relatedCount} counts={counts} t={t} />}
-        {ok && (
-          <button type="button" class="sift-btn" aria-pressed={readerActive} onClick={onToggleReader}>
-            {t('readerModeButton')}
+        {readerShown && !readerActive && <RelatedJump count={relatedCount} counts={counts} t={t} />}
+        {/* There (disabled) while the page is read, so the bar does not move when it arrives. */}
+        {(ok || view.kind === 'loading') && (
+          <button type="button" class="sift-btn" aria-pressed={readerActive} disabled={!ok} onClick={onToggleReader}>
+            {readerActive ? t('exitReaderMode') : t('readerModeButton')}
           </button>
         )}
         <button
           type="button"
           class="sift-btn"
+          ref={settingsButton}
           aria-expanded={showSettings}
           aria-controls="sift-settings"
           onClick={() => setShowSettings(!showSettings)}
@@ -177,6 +194,14 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     if (result.status === 'unreadable') return <UnreadableState reason={result.reason} url={result.url} onRetry={retry} t={t} />;
     if (result.status === 'error') return <ErrorState message={result.message} onRetry={retry} t={t} />;
     const { extraction } = result;
+    // The article is on the page already, in reader mode: not a second copy here.
+    if (readerActive) {
+      return (
+        <StateMessage kind="reader-on" title={t('readerOnTitle')}>
+          <p>{t('readerOnText')}</p>
+        </StateMessage>
+      );
+    }
     if ((!extraction.detection.isArticle || !extraction.article) && !showAnyway) {
       return (
         <StateMessage

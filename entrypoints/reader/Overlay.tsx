@@ -30,7 +30,6 @@ export interface OverlayProps {
 
 export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, onGraded, t }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const main = useRef<HTMLElement>(null);
   const [settings, setSettings] = useState(initialSettings);
   const [showSettings, setShowSettings] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
@@ -43,9 +42,10 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    // Focus on the text (not the first button), so the keys scroll the article at once; without
-    // scrolling, or the title would slide under the sticky bar.
-    main.current?.focus({ preventScroll: true });
+    // Focus on the dialog itself, the box that scrolls (not on its first button): the keys scroll
+    // the article at once and the first Tab reaches the toolbar. Without scrolling, or the title
+    // would slide under the sticky bar.
+    element?.focus({ preventScroll: true });
   }, []);
 
   const open = async (url: string, intent: OpenIntent) => {
@@ -73,6 +73,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
       <dialog
         ref={dialog}
         class="sift-overlay"
+        tabIndex={-1}
         aria-label={t('overlayLabel')}
         onCancel={(event) => {
           // Esc: leave through the same path as the close button.
@@ -95,7 +96,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
           </button>
         </header>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearMarks} />}
-        <main class="sift-main" tabIndex={-1} ref={main}>
+        <main class="sift-main" tabIndex={-1}>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} />
           ) : (

@@ -171,9 +171,9 @@ describe('keyboard only in reader mode', () => {
         const el = document.querySelector('sift-reader')!.shadowRoot!.activeElement as HTMLElement | null;
         return el ? { text: el.textContent!.trim(), outline: getComputedStyle(el).outlineStyle } : null;
       });
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    // Backwards from the text: the close button, then settings.
+    // From the reader's scrolling box (focused on open): the toolbar first, "Related · 29", then settings.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     expect(await focused()).toEqual({ text: 'Settings', outline: 'solid' });
     await page.keyboard.press('Enter');
     expect(await reader.getByRole('button', { name: 'Settings' }).getAttribute('aria-expanded')).toBe('true');
