@@ -47,10 +47,15 @@ export function RelatedList(props: RelatedListProps) {
   const hasSummaries = items.some((item) => item.snippet || item.image);
   return (
     // The target of the "Related · N" control (RelatedJump): focusable, named by its first line.
-    <section class="sift-related-all" tabIndex={-1} aria-label={t('relatedListLabel')}>
+    // dir: the whole list, its tools line included, sits on the page's reading side (right in Arabic).
+    <section class="sift-related-all" tabIndex={-1} aria-label={t('relatedListLabel')} dir={dir}>
       {(graded || (onShowSummaries && hasSummaries)) && (
         <div class="sift-related-tools">
-          {graded && <p class="sift-related-summary">{t('relatedOnTopic', [onTopic, items.length])}</p>}
+          {graded && (
+            <p class="sift-related-summary">
+              <bdi>{t('relatedOnTopic', [onTopic, items.length])}</bdi>
+            </p>
+          )}
           {onShowSummaries && hasSummaries && (
             <button
               type="button"
