@@ -3,6 +3,7 @@
 // (lib/settings.ts) and every open reader view follows.
 import { useId, useState } from 'preact/hooks';
 import {
+  BADGE_STYLES,
   CONTENT_WIDTHS,
   FONT_FAMILIES,
   FONT_SIZE_MAX,
@@ -33,6 +34,9 @@ export function SettingsPanel({ settings, onChange, t, onClearMarks }: SettingsP
     narrow: t('widthNarrow'),
     medium: t('widthMedium'),
     wide: t('widthWide'),
+    count: t('badgeCount'),
+    dot: t('badgeDot'),
+    off: t('badgeOff'),
   };
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
   return (
@@ -81,6 +85,11 @@ export function SettingsPanel({ settings, onChange, t, onClearMarks }: SettingsP
           </p>
         )}
       </fieldset>
+      {/* The badge, and what it means: said here, not only in the button's tooltip. */}
+      <div class="sift-field">
+        <Choice legend={t('settingBadge')} labels={labels} name={`${id}-badge`} options={BADGE_STYLES} value={settings.badge} onPick={(v) => set('badge', v)} />
+        <p class="sift-field-note">{t('badgeExplain')}</p>
+      </div>
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { storage } from 'wxt/utils/storage';
 export type Theme = 'auto' | 'light' | 'dark' | 'sepia';
 export type FontFamily = 'serif' | 'sans';
 export type ContentWidth = 'narrow' | 'medium' | 'wide';
+/** What the toolbar button shows on an article: the related count, only a dot, or nothing. */
+export type BadgeStyle = 'count' | 'dot' | 'off';
 
 export interface Settings {
   theme: Theme;
@@ -16,11 +18,14 @@ export interface Settings {
   relatedPageOrder: boolean;
   /** Every related item's snippet and thumbnail shown at once. */
   showSummaries: boolean;
+  /** The toolbar badge (entrypoints/background/action.ts). */
+  badge: BadgeStyle;
 }
 
 export const THEMES: readonly Theme[] = ['auto', 'light', 'dark', 'sepia'];
 export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans'];
 export const CONTENT_WIDTHS: readonly ContentWidth[] = ['narrow', 'medium', 'wide'];
+export const BADGE_STYLES: readonly BadgeStyle[] = ['count', 'dot', 'off'];
 export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 26;
 
@@ -31,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontFamily: 'sans',
   relatedPageOrder: false,
   showSummaries: false,
+  badge: 'count',
 };
 
 /**
@@ -49,6 +55,7 @@ export function normalizeSettings(raw: unknown): Settings {
     fontFamily: pick(FONT_FAMILIES, value.fontFamily, DEFAULT_SETTINGS.fontFamily),
     relatedPageOrder: pick([true, false], value.relatedPageOrder, DEFAULT_SETTINGS.relatedPageOrder),
     showSummaries: pick([true, false], value.showSummaries, DEFAULT_SETTINGS.showSummaries),
+    badge: pick(BADGE_STYLES, value.badge, DEFAULT_SETTINGS.badge),
   };
 }
 

@@ -1,8 +1,10 @@
 // The toolbar button of a tab: a badge with the related count on pages of this layout, a quiet
 // dot on an article without related items, nothing elsewhere; "ON" while the tab is in reader
-// mode. The tooltip says what was found.
+// mode. The tooltip says what was found. The reader's badge setting (lib/settings.ts) can make
+// the count a dot, or leave the button bare (the tooltip stays, and "ON" in reader mode).
 import { browser } from 'wxt/browser';
 import type { TabState } from './tab-state';
+import { loadSettings, type BadgeStyle } from '@/lib/settings';
 import { substitutionList, type Translate } from '@/lib/i18n';
 
 // MV2 (Firefox build) has browserAction where MV3 has action.
@@ -18,7 +20,7 @@ export interface ActionLook {
   title: string;
 }
 
-export function actionLook(state: TabState, t: Translate): ActionLook {
+export function actionLook(state: TabState, t: Translate, badge: BadgeStyle = 'count'): ActionLook {
   const detection = state.detection;
   const count = detection?.relatedCount ?? 0;
   if (state.readerActive) {
@@ -28,10 +30,10 @@ export function actionLook(state: TabState, t: Translate): ActionLook {
     return { text: '', color: COLOR_QUIET, title: t('badgeNoArticle') };
   }
   if (count === 0) {
-    return { text: '•', color: COLOR_QUIET, title: t('badgeNoRelated') };
+    return { text: badge === 'off' ? '' : '•', color: COLOR_QUIET, title: t('badgeNoRelated') };
   }
   return {
-    text: count > 99 ? '99+' : String(count),
+    text: badge === 'off' ? '' : badge === 'dot' ? '•' : count > 99 ? '99+' : String(count),
     color: COLOR_RELATED,
     // The badge counts what the page lists; once graded, the tooltip says how many are on topic.
     title:
@@ -48,7 +50,9 @@ const getMessage = browser.i18n.getMessage as (name: string, substitutions?: str
 const browserT: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
 
 export async function showTabState(tabId: number, state: TabState): Promise<void> {
-  const look = actionLook(state, browserT);
+  // Read each time: the service worker may have been stopped since the reader last changed it.
+  const { badge } = await loadSettings().catch(() => ({ badge: 'count' as const }));
+  const look = actionLook(state, browserT, badge);
   // One call at a time, each on its own: an API a browser lacks or rejects (synchronously, in
   // Firefox) must not keep the others from running. A closed tab rejects them all: ignored.
   const calls: (() => unknown)[] = [

@@ -8,6 +8,7 @@ import { keyedQueue } from '@/lib/serial';
 import { extractInTab, httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
 import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
 import { forgetExtraction, rememberExtraction } from './extraction-cache';
+import { watchSettings } from '@/lib/settings';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -172,6 +173,16 @@ export default defineBackground(() => {
       await toggle(tabId);
     } catch {
       // A page Sift cannot read (browser pages, the store): the shortcut does nothing there.
+    }
+  });
+
+  // The badge setting changed: every open tab's button follows at once.
+  let badge: string | undefined;
+  watchSettings(async (settings) => {
+    if (settings.badge === badge) return;
+    badge = settings.badge;
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id != null) await showTabState(tab.id, await getTabState(tab.id)).catch(() => {});
     }
   });
 

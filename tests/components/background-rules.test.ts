@@ -25,6 +25,18 @@ describe('toolbar look', () => {
     expect(actionLook({ readerActive: false, opened: [] }, en).text).toBe('');
   });
 
+  it('follows the badge setting: a dot instead of the count, or nothing; the tooltip and "ON" stay', () => {
+    const state = { detection: article(29), readerActive: false, opened: [] };
+    expect(actionLook(state, en, 'count').text).toBe('29');
+    const dot = actionLook(state, en, 'dot');
+    expect(dot).toMatchObject({ text: '•', title: expect.stringContaining('29 related items') });
+    expect(dot.color).toBe(actionLook(state, en, 'count').color);
+    expect(actionLook(state, en, 'off')).toMatchObject({ text: '', title: expect.stringContaining('29 related items') });
+    expect(actionLook({ detection: article(0), readerActive: false, opened: [] }, en, 'off').text).toBe('');
+    expect(actionLook({ detection: article(0), readerActive: false, opened: [] }, en, 'dot').text).toBe('•');
+    expect(actionLook({ ...state, readerActive: true }, en, 'off').text).toBe('ON');
+  });
+
   it('says it in the browser language', () => {
     expect(actionLook({ detection: article(29), readerActive: false, opened: [] }, zh).title).toBe('Sift 阅读器：一篇文章，29 篇相关文章');
     expect(actionLook({ detection: article(1), readerActive: false, opened: [] }, en).title).toBe('Sift Reader: an article with 1 related item');

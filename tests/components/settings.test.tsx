@@ -16,7 +16,7 @@ describe('settings storage', () => {
   it('keeps what was saved and tells watchers', async () => {
     const seen: Settings[] = [];
     const unwatch = watchSettings((s) => seen.push(s));
-    const next: Settings = { theme: 'sepia', fontSize: 21, contentWidth: 'wide', fontFamily: 'serif', relatedPageOrder: true, showSummaries: true };
+    const next: Settings = { theme: 'sepia', fontSize: 21, contentWidth: 'wide', fontFamily: 'serif', relatedPageOrder: true, showSummaries: true, badge: 'dot' };
     await saveSettings(next);
     expect(await loadSettings()).toEqual(next);
     expect(seen.at(-1)).toEqual(next);
@@ -31,6 +31,8 @@ describe('settings storage', () => {
     });
     expect(normalizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(normalizeSettings({ fontSize: Number.NaN })).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings({ badge: 'blink' })).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings({ badge: 'off' })).toEqual({ ...DEFAULT_SETTINGS, badge: 'off' });
   });
 });
 
@@ -50,6 +52,19 @@ describe('SettingsPanel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, theme: 'dark' });
     act(() => root.querySelector<HTMLButtonElement>('button[aria-label="Larger text"]')!.click());
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: DEFAULT_SETTINGS.fontSize + 1 });
+  });
+
+  it('offers the badge as a count, a dot or nothing, and says what it means', () => {
+    const { root, onChange } = mount(DEFAULT_SETTINGS);
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')].filter((i) => i.closest('fieldset')?.querySelector('legend')?.textContent === 'Toolbar badge');
+    expect(radios.map((r) => [r.value, r.closest('label')?.textContent, r.checked])).toEqual([
+      ['count', 'Count', true],
+      ['dot', 'Dot only', false],
+      ['off', 'Off', false],
+    ]);
+    act(() => radios[2].click());
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, badge: 'off' });
+    expect(root.textContent).toContain("the number on Sift's button counts the page's related items");
   });
 
   it('switches the related list to page order and shows summaries, kept with the other settings', () => {

@@ -4,7 +4,7 @@
 // state in the popup, the keyboard, broken images, and the related block of a right-to-left page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { badgeText, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 
@@ -165,6 +165,25 @@ describe('keyboard and state', () => {
     await expect.poll(async () => (await shown()).length, WAIT).toBeGreaterThan(0);
     await expect.poll(async () => (await shown()).filter((h) => h > 0), WAIT).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('the badge setting', () => {
+  it('shows the count, only a dot, or nothing, on every open tab as soon as it changes', async () => {
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const setBadge = (badge: string) =>
+      sift.browser.worker.evaluate(async (value) => {
+        const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: Record<string, unknown> };
+        await chrome.storage.sync.set({ settings: { ...settings, badge: value } });
+      }, badge);
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe('29');
+    await setBadge('dot');
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe('•');
+    await setBadge('off');
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe('');
+    await setBadge('count');
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe('29');
     await page.close();
   });
 });
