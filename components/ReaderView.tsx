@@ -69,10 +69,12 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
     );
   }, [extraction, marks === null]);
   const showRelated = graded !== null && gradedFor.current === extraction;
+  // The fonts follow the article's language and, for Chinese, its script (reader.css).
+  const lang = article ? article.langTag || article.lang : undefined;
   return (
     <div class="sift-reader">
       {article ? (
-        <article class="sift-article" lang={article.lang || undefined} dir={article.dir}>
+        <article class="sift-article" lang={lang || undefined} dir={article.dir}>
           <header class="sift-header">
             <h1 class="sift-title" elementtiming={titleTiming}>{article.title}</h1>
             <p class="sift-meta">
@@ -92,7 +94,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
           <ArticleBody
             html={article.contentHtml}
             baseUrl={extraction.url}
-            lang={article.lang}
+            lang={lang}
             dir={article.dir}
             onOpenLink={onOpenLink}
             t={t}
@@ -107,7 +109,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
           opened={opened}
           onOpenLink={onOpenLink}
           t={t}
-          lang={article?.lang}
+          lang={lang}
           dir={article?.dir}
           pageOrder={controls?.pageOrder}
           showSummaries={controls?.showSummaries}

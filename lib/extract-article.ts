@@ -5,6 +5,7 @@ import { dropRepeatedIntro, removeClutter } from './article-cleanup';
 import { cmsInfo } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { removeMedia } from './declobber';
+import { hanScriptTag } from './han-script';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from './sanitize';
 import { collapseWhitespace, collapsedLength, decodeEntities, readingMinutes } from './text';
@@ -241,6 +242,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const title = articleTitle(doc, '', metas);
   const declared = declaredTime(metas);
   const found = declared ? '' : foundTime(doc);
+  const langAttr = doc.documentElement.getAttribute('lang') || doc.body?.getAttribute('lang') || '';
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const metaByline = meta(metas, 'author', 'article:author');
   const metaSite = meta(metas, 'og:site_name', 'application-name');
@@ -272,12 +274,14 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
 
   const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
   const dir = (dirAttr || parsed.dir || '').toLowerCase();
+  const langTag = hanScriptTag(lang, parsed.lang || langAttr, text);
   return {
     title: title || collapseWhitespace(parsed.title ?? ''),
     byline: collapseWhitespace(parsed.byline ?? '') || metaByline || info.byline || undefined,
     siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || undefined,
     publishedTime: isoTime(declared, parsed.publishedTime, info.date, found),
     lang,
+    ...(langTag ? { langTag } : {}),
     dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
     excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
     contentHtml,

@@ -58,6 +58,8 @@ export interface Article {
   /** ISO 8601 when the page gives it. */
   publishedTime?: string;
   lang: string;
+  /** The tag the reader view sets for fonts, where it says more than `lang`: "zh-Hant" or "zh-Hans" (lib/han-script.ts). */
+  langTag?: string;
   dir: 'ltr' | 'rtl';
   excerpt?: string;
   /** Sanitised HTML of the article body (lib/sanitize.ts), safe to render. */

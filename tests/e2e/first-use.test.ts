@@ -169,6 +169,39 @@ describe('keyboard and state', () => {
   });
 });
 
+describe('fonts by the article\'s language', () => {
+  it('Japanese, Traditional and Simplified faces by lang, the CJK face first so Latin words match it', async () => {
+    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
+    const popup = await openPopup(sift.browser, tabId);
+    await popup.locator('.sift-body').waitFor(WAIT);
+    const faces = await popup.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('.sift')!;
+      const first = (el: Element) => getComputedStyle(el).fontFamily.split(',')[0].trim().replace(/"/g, '');
+      const probe = (font: string) =>
+        Object.fromEntries(
+          ['ja', 'zh-Hant', 'zh-TW', 'zh-Hans', 'zh', 'en'].map((lang) => {
+            const el = document.createElement('article');
+            el.lang = lang;
+            el.innerHTML = '<p>Sift 閱讀 テスト</p>';
+            root.append(el);
+            root.dataset.font = font;
+            const face = first(el.querySelector('p')!);
+            el.remove();
+            return [lang, face];
+          }),
+        );
+      const article = document.querySelector('article.sift-article')!;
+      return { page: [article.getAttribute('lang'), first(article.querySelector('p')!)], sans: probe('sans'), serif: probe('serif') };
+    });
+    // The seed page is Simplified Chinese without a lang attribute: judged from its characters.
+    expect(faces.page).toEqual(['zh-Hans', 'PingFang SC']);
+    expect(faces.sans).toEqual({ ja: 'Hiragino Sans', 'zh-Hant': 'PingFang TC', 'zh-TW': 'PingFang TC', 'zh-Hans': 'PingFang SC', zh: 'PingFang SC', en: 'system-ui' });
+    expect(faces.serif).toEqual({ ja: 'Hiragino Mincho ProN', 'zh-Hant': 'Songti TC', 'zh-TW': 'Songti TC', 'zh-Hans': 'Songti SC', zh: 'Songti SC', en: 'Georgia' });
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the badge setting', () => {
   it('shows the count, only a dot, or nothing, on every open tab as soon as it changes', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
