@@ -10,6 +10,7 @@ import type { Mark, SiteMarks } from '@/lib/related-marks';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
 import { itemCount } from '@/lib/extract-related';
+import { openIntent } from './open-intent';
 
 /** The related list's settings, the reader's marks for the site and what to do with them. */
 export interface RelatedControls {
@@ -71,6 +72,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
   const showRelated = graded !== null && gradedFor.current === extraction;
   // The fonts follow the article's language and, for Chinese, its script (reader.css).
   const lang = article ? article.langTag || article.lang : undefined;
+  const source = sourceDomain(extraction.url);
   return (
     <div class="sift-reader">
       {article ? (
@@ -78,6 +80,20 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
           <header class="sift-header">
             <h1 class="sift-title" elementtiming={titleTiming}>{article.title}</h1>
             <p class="sift-meta">
+              {/* Where the article comes from, as a link to it (it opens in a tab, like every link here). */}
+              {source && (
+                <a
+                  class="sift-meta-part sift-source"
+                  href={extraction.url}
+                  onClick={(event) => {
+                    const intent = openIntent(event);
+                    event.preventDefault();
+                    if (intent) onOpenLink(extraction.url, intent);
+                  }}
+                >
+                  {source}
+                </a>
+              )}
               {[...new Set([article.byline, article.siteName, formatDate(article.publishedTime)])]
                 .filter(Boolean)
                 .map((part, i) => (
@@ -127,4 +143,15 @@ function formatDate(iso: string | undefined): string | undefined {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** The host an article comes from, without "www.", for an http(s) page; else undefined. */
+export function sourceDomain(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return parsed.hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -25,6 +25,56 @@ export interface CmsInfo {
 
 const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0');
 
+/** A full date, with its time when given, written without a label: "2020-06-05 20:35", "2019年11月25日 16:04:30". */
+const BARE_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+/** Text nodes after the headline looked at for its info line. */
+const AFTER_TITLE = 40;
+
+function lineInfo(text: string, date: RegExpExecArray): CmsInfo {
+  const [, y, mo, d, h, mi, s] = date;
+  const info: CmsInfo = { date: `${y}-${pad(mo)}-${pad(d)}${h ? `T${pad(h)}:${mi}:${pad(s)}` : ''}` };
+  const author = AUTHOR.exec(text)?.[1];
+  const source = SOURCE.exec(text)?.[1];
+  const byline = [author, source].find((name) => name && !PLACEHOLDER.test(name));
+  if (byline) info.byline = byline;
+  return info;
+}
+
+/**
+ * The info line right under the headline when it carries no label, only a date (and maybe a
+ * source): "<h1>…</h1><div><span>2020-06-05 20:35</span><span>来源：…</span></div>". The headline is
+ * the text that equals `title`; the date must come within a few text nodes after it.
+ */
+export function infoNearTitle(doc: Document, title: string): CmsInfo {
+  const body = doc.body;
+  const wanted = collapseWhitespace(title);
+  if (!body || !wanted) return {};
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  let after = -1;
+  for (let n = walker.nextNode(); n && seen < MAX_NODES; n = walker.nextNode(), seen++) {
+    const data = (n as Text).data;
+    if (after < 0) {
+      if (data.length < wanted.length || data.length > wanted.length * 2 + 20) continue;
+      if (collapseWhitespace(data) === wanted) after = 0;
+      continue;
+    }
+    if (++after > AFTER_TITLE) break;
+    if (data.length > 80 || !/\d{4}/.test(data)) continue;
+    if (!BARE_DATE.test(data)) continue;
+    // The line: the widest ancestor still short enough to be one (names sit in sibling spans).
+    let line = n.parentElement;
+    for (let level = 0; line?.parentElement && line.parentElement !== body && level < 2; level++) {
+      if (collapseWhitespace(line.parentElement.textContent ?? '').length > MAX_LINE) break;
+      line = line.parentElement;
+    }
+    const text = line ? collapseWhitespace(line.textContent ?? '') : '';
+    const usable = text.length <= MAX_LINE && BARE_DATE.test(text) ? text : data;
+    return lineInfo(usable, BARE_DATE.exec(usable)!);
+  }
+  return {};
+}
+
 /** The page's CMS info line, read; empty when it has none. */
 export function cmsInfo(doc: Document): CmsInfo {
   const body = doc.body;
@@ -40,13 +90,7 @@ export function cmsInfo(doc: Document): CmsInfo {
       if (text.length > MAX_LINE) break;
       const date = DATE.exec(text);
       if (!date) continue;
-      const [, y, mo, d, h, mi, s] = date;
-      const info: CmsInfo = { date: `${y}-${pad(mo)}-${pad(d)}${h ? `T${pad(h)}:${mi}:${pad(s)}` : ''}` };
-      const author = AUTHOR.exec(text)?.[1];
-      const source = SOURCE.exec(text)?.[1];
-      const byline = [author, source].find((name) => name && !PLACEHOLDER.test(name));
-      if (byline) info.byline = byline;
-      return info;
+      return lineInfo(text, date);
     }
   }
   return {};

@@ -2,7 +2,8 @@
 // after our own clean-up of what real pages put inside the article container, then sanitised.
 import { Readability } from '@mozilla/readability';
 import { dropRepeatedIntro, removeClutter } from './article-cleanup';
-import { cmsInfo } from './cms-info';
+import { cleanByline, jsonLdMeta, siteFromTitle } from './article-meta';
+import { cmsInfo, infoNearTitle } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from './detect';
 import { removeMedia } from './declobber';
 import { hanScriptTag } from './han-script';
@@ -249,7 +250,10 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const guessedLang = prepared.lang ?? pageLang(doc, score.sample);
   // Chinese CMS pages say who and when only in an info line under the headline; other pages are
   // not walked for one.
-  const info = guessedLang !== 'zh' || (declared && metaByline) ? {} : cmsInfo(doc);
+  let info = guessedLang !== 'zh' || (declared && metaByline) ? {} : cmsInfo(doc);
+  // Else the line under the headline, when it holds a bare date (portals print no labels).
+  if (!declared && !info.date) info = { ...infoNearTitle(doc, title), ...info };
+  const ld = jsonLdMeta(doc);
 
   let work = doc;
   let related = prepared.relatedParts;
@@ -277,9 +281,9 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const langTag = hanScriptTag(lang, parsed.lang || langAttr, text);
   return {
     title: title || collapseWhitespace(parsed.title ?? ''),
-    byline: collapseWhitespace(parsed.byline ?? '') || metaByline || info.byline || undefined,
-    siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || undefined,
-    publishedTime: isoTime(declared, parsed.publishedTime, info.date, found),
+    byline: cleanByline(parsed.byline) || cleanByline(metaByline) || cleanByline(ld.author) || cleanByline(info.byline),
+    siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined,
+    publishedTime: isoTime(declared, parsed.publishedTime, info.date, ld.date, found),
     lang,
     ...(langTag ? { langTag } : {}),
     dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',

@@ -202,6 +202,28 @@ describe('fonts by the article\'s language', () => {
   });
 });
 
+describe('the source of the article', () => {
+  it('shows its domain as a link in the popup, in reader mode and in print', async () => {
+    const url = sift.server.urlOf('seed-dedecms');
+    const { page, tabId } = await openFixture(sift.browser, url);
+    const popup = await openPopup(sift.browser, tabId);
+    const link = popup.locator('.sift-meta a.sift-source');
+    await link.waitFor(WAIT);
+    expect([await link.textContent(), await link.getAttribute('href')]).toEqual(['127.0.0.1', url]);
+    await popup.close();
+    await readerOn(tabId, page);
+    const inReader = page.locator('sift-reader .sift-meta a.sift-source');
+    expect([await inReader.textContent(), await inReader.getAttribute('href')]).toEqual(['127.0.0.1', url]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await inReader.isVisible()).toBe(true);
+    // In print the full address follows it.
+    expect(await inReader.evaluate((a) => getComputedStyle(a, '::after').content)).toContain(url);
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+});
+
 describe('the badge setting', () => {
   it('shows the count, only a dot, or nothing, on every open tab as soon as it changes', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
