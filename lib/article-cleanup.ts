@@ -14,6 +14,43 @@ const NAV_TEXT = /^(?:上一篇|下一篇|上一篇文章|下一篇文章|previo
 const RELATED_HEADING = /^(?:相关文章|相关阅读|相关新闻|相关推荐|延伸阅读|推荐阅读|猜你喜欢|related( articles| stories| posts| reading)?|read (more|next)|you (may|might) also like)\s*[:：]?$/i;
 /** Ad labels shown as text. */
 const AD_LABEL = /^(?:广告|推广|advertisement|sponsored|anzeige)$/i;
+/**
+ * Whole short lines that are the site talking, not the article (issue 17): ad markers ("[PR]"),
+ * editor and source credits ("责任编辑：张迪", "本文来源：新华社 责任编辑：李曦_NN2587"), an info line
+ * of labels ("来源：… 作者：… 时间：… 浏览：33"), topic links ("点击进入专题：…"), copyright and
+ * image-credit lines, "Follow us on …", newsletter sign-ups and subscription pitches.
+ */
+const CLUTTER_LINE = new RegExp(
+  [
+    String.raw`^[\[【［]\s*PR\s*[\]】］]`,
+    String.raw`^[\[【（(［]?\s*(?:本文来源[:：]\s*\S{1,20}\s*)?(?:责任编辑|编辑|责编)\s*[:：]\s*[^\s。，\]】）)］]{0,24}\s*[\]】）)］]?$`,
+    String.raw`^(?:本文)?来源\s*[:：]\s*[^\s。，]{1,20}$`,
+    String.raw`^(?=(?:.*(?:来源|作者|时间|日期|浏览|点击|阅读)\s*[:：]){3})[^。！？]{0,120}$`,
+    String.raw`^点击(?:进入|查看|阅读|关注)[^。]{0,40}$`,
+    String.raw`^(?:copyright|©|ⓒ|\(c\))\s.{0,150}$`,
+    String.raw`^[^。.!?]{0,80}(?:all rights reserved|무단전재|版权所有|不得转载)[^。]{0,60}$`,
+    String.raw`^image (?:copyright|source)\b.{0,80}$`,
+    String.raw`^follow (?:us|[\p{L}.' -]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|weibo|微博)\b.{0,120}$`,
+    String.raw`^(?:sign up|subscribe)\b.{0,200}\bnewsletters?\b`,
+    String.raw`^(?:already a subscriber|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe (?:now )?to (?:continue|keep) reading)`,
+    String.raw`^(?:有料会員|会員限定|この記事は有料)`,
+  ].join('|'),
+  'iu',
+);
+/** How a text node of such a line, or of a breadcrumb trail, can start (punctuation aside). */
+const LINE_START = /^(?:[[【［]\s*PR|PR\s*[\]】］]|本文来源|责任编辑|编辑|责编|来源|点击|copyright|©|ⓒ|\(c\)|image|follow|sign up|subscribe|already|this (?:article|story|content)|有料|会員|この記事|首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)/i;
+/** The first step of a breadcrumb trail, or its label. */
+const CRUMB_START = /^(?:首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)\s*[:：]?/i;
+/** A short block that is a trail of links: home > section > page. */
+function isBreadcrumb(el: Element, text: string): boolean {
+  if (!CRUMB_START.test(text) || text.length > 150) return false;
+  const links = Array.from(el.querySelectorAll('a'));
+  if (links.length < 2 || !/[>»›＞/→|]/.test(text)) return false;
+  // Links and separators, and at most the current page's short label ("正文", "Article").
+  let rest = text;
+  for (const a of links) rest = rest.replace(collapseWhitespace(a.textContent ?? ''), '');
+  return rest.replace(/[\s>»›＞/→|:：]/g, '').length <= 20;
+}
 
 /**
  * The text of `el` when it is at most `cap` characters (whitespace collapsed), else null. Reads
@@ -45,7 +82,9 @@ function attrs(el: Element): string {
 
 /** How the text of a heading, an ad label or a prev/next line can start (the three rules above). */
 const RULE_START = /^(?:相关|延伸|推荐|猜你|related|read|you|广告|推广|advertisement|sponsored|anzeige|上一|下一|previous|next|older|newer|分享|share)/i;
-const TEXT_RULE_TAGS = /^(p|div|h[1-6]|span|strong|b|li|dt|section)$/;
+const TEXT_RULE_TAGS = /^(p|div|h[1-6]|span|strong|b|em|i|small|li|dt|dd|section|nav|ol|ul|figcaption)$/;
+/** Boxes named as breadcrumb trails (a word every CMS uses, not one site's class). */
+const CRUMB_BOX = /breadcrumb|crumbs/i;
 
 /**
  * The elements of the clone that are clutter. Boxes are judged by their class and id; headings,
@@ -67,7 +106,9 @@ function clutter(doc: Document, url: string, related?: Element[]): Element[] {
     if (tag === 'main' || tag === 'article') continue;
     const a = attrs(el);
     if (!a.trim()) continue;
-    if (AD_BOX.test(a) || SHARE_BOX.test(a)) {
+    if (CRUMB_BOX.test(a) && shortText(el, 200) !== null) {
+      out.add(el);
+    } else if (AD_BOX.test(a) || SHARE_BOX.test(a)) {
       boxes.add(el);
       if (shortText(el, 300) !== null) out.add(el);
     } else if (SIGNUP_BOX.test(a) && (el.querySelector('form, input') || shortText(el, 300) !== null)) {
@@ -83,16 +124,20 @@ function clutter(doc: Document, url: string, related?: Element[]): Element[] {
     const data = (n as Text).data;
     if (data.length > 400) continue;
     const trimmed = data.trim();
-    if (!trimmed || trimmed.length > 120 || !RULE_START.test(trimmed)) continue;
+    if (!trimmed || trimmed.length > 250) continue;
+    const old = trimmed.length <= 120 && RULE_START.test(trimmed);
+    const line = LINE_START.test(trimmed) || LINE_START.test(trimmed.replace(/^[\s.,:;·|>»\-[【（(［]+/, ''));
+    if (!old && !line) continue;
     for (let el = n.parentElement, level = 0; el && el !== body && level < 6; el = el.parentElement, level++) {
       if (judged.has(el)) continue;
       judged.add(el);
       if (!TEXT_RULE_TAGS.test(el.localName) || el.childElementCount > 8 || boxes.has(el)) continue;
-      const text = shortText(el, 120);
+      const text = shortText(el, 250);
       if (text === null) break; // its ancestors are longer still
       if (!text) continue;
-      if (RELATED_HEADING.test(text) || AD_LABEL.test(text)) out.add(el);
-      else if (NAV_TEXT.test(text) && (mostlyLinks(el, text) || /^(分享到|share)/i.test(text))) out.add(el);
+      if (text.length <= 120 && (RELATED_HEADING.test(text) || AD_LABEL.test(text))) out.add(el);
+      else if (text.length <= 120 && NAV_TEXT.test(text) && (mostlyLinks(el, text) || /^(分享到|share)/i.test(text))) out.add(el);
+      else if (line && (CLUTTER_LINE.test(text) || isBreadcrumb(el, text))) out.add(el);
     }
   }
   return [...out];
