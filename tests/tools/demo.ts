@@ -13,7 +13,8 @@ import { ROOT } from '../e2e/global-setup';
 import { extract } from '../../lib/extract';
 import { toMarkdown } from '../../lib/markdown';
 import { loadPage } from './load-page';
-import { RELATED_FILES, RELATED_SHOTS, relatedShots } from './demo-related';
+import { RELATED_SHOTS, relatedShots } from './demo-related';
+import { DEMO_FILES } from './demo-files';
 
 const SEED = 'seed-dedecms';
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -132,11 +133,35 @@ async function main() {
   await overview.screenshot({ path: join(outDir, 'popup-overview.jpg'), type: 'jpeg', quality: 80 });
   await overview.close();
 
+  // The settings panel, open at the top of the popup.
+  await popup.evaluate(() => window.scrollTo(0, 0));
+  await popup.getByRole('button', { name: 'Settings' }).click();
+  await popup.locator('.sift-settings').waitFor({ timeout: 20_000 });
+  await popup.screenshot({ path: join(outDir, 'settings.jpg'), type: 'jpeg', quality: 80 });
+  await popup.getByRole('button', { name: 'Settings' }).click();
+
   await popup.getByRole('button', { name: 'Reader mode' }).click();
   await page.bringToFront();
   await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
   await page.screenshot({ path: join(outDir, 'reader-mode.png') });
+  await page.screenshot({ path: join(outDir, 'reader-mode.jpg'), type: 'jpeg', quality: 80 });
+  // The popup while reader mode is on: it says so instead of showing the article twice.
+  await popup.reload();
+  await popup.locator('.sift-state').first().waitFor({ timeout: 20_000 });
+  await popup.screenshot({ path: join(outDir, 'state-reader-on.jpg'), type: 'jpeg', quality: 80 });
+  await page.bringToFront();
   await page.keyboard.press('Escape');
+
+  // A page that is not an article: the state, then "Show anyway".
+  const home = server.urlOf('zh-homepage-not-article');
+  await page.goto(home);
+  const homeTab = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, home);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${homeTab}`);
+  await popup.locator('.sift-state').first().waitFor({ timeout: 20_000 });
+  await popup.screenshot({ path: join(outDir, 'state-not-article.jpg'), type: 'jpeg', quality: 80 });
+  await popup.getByRole('button', { name: 'Show anyway' }).click();
+  await popup.locator('.sift-body, .sift-reader .sift-note').first().waitFor({ timeout: 20_000 });
+  await popup.screenshot({ path: join(outDir, 'state-show-anyway.jpg'), type: 'jpeg', quality: 80 });
   await context.close();
 
   // The related list, jumped to, in light and dark: the seed page in Chinese UI, an English page in English UI.
@@ -164,7 +189,9 @@ async function main() {
       if (block.items.length > 5) console.log(`  … and ${block.items.length - 5} more`);
     }
   }
-  console.log(`\nScreenshots: ${['popup.png', 'popup-related.png', 'popup-overview.jpg', 'reader-mode.png', ...RELATED_FILES].map((f) => join('demo-output', f)).join(', ')}`);
+  const missing = DEMO_FILES.filter((f) => !existsSync(join(outDir, f)));
+  if (missing.length) throw new Error(`the demo did not write ${missing.join(', ')}`);
+  console.log(`\nScreenshots: ${DEMO_FILES.map((f) => join('demo-output', f)).join(', ')}`);
 
   await server.close();
   rmSync(profile, { recursive: true, force: true });
