@@ -52,7 +52,9 @@ describe('ReaderView', () => {
     expect(root.querySelector('h1.sift-title')?.textContent).toBe('A title');
     // Only the popup names the title for Element Timing (npm run bench); the overlay, in the page, does not.
     expect(root.querySelector('h1.sift-title')?.hasAttribute('elementtiming')).toBe(false);
-    expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['Harbor News', 'not a date', '4 min']);
+    // The source's domain first, as a link to the page (issue 17.4).
+    expect([...root.querySelectorAll('.sift-meta-part')].map((e) => e.textContent)).toEqual(['news.example', 'Harbor News', 'not a date', '4 min']);
+    expect(root.querySelector('.sift-meta a.sift-source')?.getAttribute('href')).toBe(extraction.url);
     expect(root.querySelector('.sift-body')?.innerHTML).toBe('<p>Body text</p>');
     const order = [...root.querySelectorAll('.sift-body, .sift-related')].map((e) => e.className);
     expect(order).toEqual(['sift-body', 'sift-related']);
