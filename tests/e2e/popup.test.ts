@@ -155,6 +155,8 @@ describe('pages that are not articles', () => {
     await expect.poll(() => badgeTitle(sift.browser, tabId), WAIT).toContain('no article');
     expect(await badgeText(sift.browser, tabId)).toBe('');
     await popup.getByRole('button', { name: 'Show anyway' }).click();
+    // The page is read again with Readability run regardless (issue 17.1): wait for that reading.
+    await popup.locator('.sift-reader').waitFor(WAIT);
     expect(await popup.locator('.sift-state').count()).toBe(0);
     expect(await popup.locator('.sift-reader').count()).toBe(1);
     await popup.close();
