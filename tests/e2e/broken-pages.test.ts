@@ -256,7 +256,8 @@ describe('races', () => {
     await expect.poll(overlays, WAIT).toBe(1);
     // The popup's toggle follows: one more click flips to the other state, for real.
     await p.reload();
-    await p.locator('.sift-title').waitFor(BUDGET);
+    // With reader mode on, the popup says so instead of rendering the article again (issue 17.7).
+    await p.locator('.sift-state-reader-on').waitFor(BUDGET);
     const before = await button.getAttribute('aria-pressed');
     expect(before).toBe('true');
     expect(await badgeText(browser, tabId)).toBe('ON');
