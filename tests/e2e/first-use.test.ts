@@ -4,20 +4,9 @@
 // state in the popup, the keyboard, broken images, and the related block of a right-to-left page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { badgeText, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
-
-/** Switches reader mode on from the popup's button, as a reader would. */
-async function readerOn(tabId: number, page: Page) {
-  const popup = await openPopup(sift.browser, tabId);
-  const button = popup.getByRole('button', { name: 'Reader mode' });
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
-  await popup.close();
-  await page.bringToFront();
-  await page.locator('sift-reader .sift-reader').waitFor(WAIT);
-}
 
 /** The popup as a page of `width` CSS pixels (Firefox for Android opens popups as a page). */
 async function popupAt(tabId: number, width: number): Promise<Page> {
@@ -43,7 +32,7 @@ describe('"Show anyway" on a page that is not an article', () => {
 
   it('shows the text in reader mode too, not one sentence over the whole window', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('zh-homepage-not-article'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page, '.sift-reader');
     await page.locator('sift-reader .sift-body').waitFor(WAIT);
     expect((await textOf(page, 'sift-reader .sift-body')).length).toBeGreaterThan(200);
     await page.keyboard.press('Escape');
@@ -106,7 +95,7 @@ describe('keyboard and state', () => {
 
   it('with reader mode on, the popup says "Exit reader mode" and does not render the article again', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page, '.sift-reader');
     const popup = await openPopup(sift.browser, tabId);
     const exit = popup.getByRole('button', { name: 'Exit reader mode', exact: true });
     await exit.first().waitFor(WAIT);
@@ -123,7 +112,7 @@ describe('keyboard and state', () => {
 
   it('in reader mode the first Tab reaches the toolbar', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page, '.sift-reader');
     await page.keyboard.press('Tab');
     const inBar = await page.evaluate(() => {
       const el = document.querySelector('sift-reader')!.shadowRoot!.activeElement;
@@ -211,7 +200,7 @@ describe('the source of the article', () => {
     await link.waitFor(WAIT);
     expect([await link.textContent(), await link.getAttribute('href')]).toEqual(['127.0.0.1', url]);
     await popup.close();
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page, '.sift-reader');
     const inReader = page.locator('sift-reader .sift-meta a.sift-source');
     expect([await inReader.textContent(), await inReader.getAttribute('href')]).toEqual(['127.0.0.1', url]);
     await page.emulateMedia({ media: 'print' });
@@ -279,7 +268,7 @@ describe('the related block of a right-to-left article', () => {
     await popup.locator('.sift-related-heading').waitFor(WAIT);
     check(await popup.evaluate(`(${rtlSides})(document)`));
     await popup.close();
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page, '.sift-reader');
     await page.locator('sift-reader .sift-related-heading').waitFor(WAIT);
     check(await page.evaluate(`(${rtlSides})(document.querySelector('sift-reader').shadowRoot)`));
     await page.keyboard.press('Escape');

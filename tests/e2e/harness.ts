@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../tools/chromium';
 import { readLabels, type Labels } from '../tools/load-page';
 import { E2E_DIST, ROOT } from './global-setup';
@@ -142,6 +142,20 @@ export async function openPopup(browser: Browser, tabId: number): Promise<Page> 
   await popup.waitForURL(url);
   await popup.waitForLoadState('load');
   return popup;
+}
+
+/**
+ * Switches reader mode on from the popup's button, as a reader would, and waits until `ready`
+ * (a selector under the reader's host) is in the page.
+ */
+export async function readerOn(browser: Browser, tabId: number, page: Page, ready = '.sift-title'): Promise<void> {
+  const popup = await openPopup(browser, tabId);
+  const button = popup.getByRole('button', { name: 'Reader mode' });
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
+  await popup.close();
+  await page.bringToFront();
+  await page.locator(`sift-reader ${ready}`).waitFor(WAIT);
 }
 
 /** Opens a fixture page and waits until Sift's content script has had its say. */

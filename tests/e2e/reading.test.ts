@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from './global-setup';
-import { openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 
@@ -31,17 +31,6 @@ async function setTheme(theme: string) {
     const { settings } = (await chrome.storage.sync.get('settings')) as { settings?: Record<string, unknown> };
     await chrome.storage.sync.set({ settings: { fontSize: 18, contentWidth: 'medium', fontFamily: 'sans', ...settings, theme: value } });
   }, theme);
-}
-
-/** Switches reader mode on from the popup's button, as a reader would. */
-async function readerOn(tabId: number, page: Page) {
-  const popup = await openPopup(sift.browser, tabId);
-  const button = popup.getByRole('button', { name: 'Reader mode' });
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).toBe('true');
-  await popup.close();
-  await page.bringToFront();
-  await page.locator('sift-reader .sift-title').waitFor(WAIT);
 }
 
 const THEMES: { theme: string; scheme: 'light' | 'dark' }[] = [
@@ -81,7 +70,7 @@ describe('axe-core in every theme (serious and critical violations fail)', () =>
   it('reader mode: article, settings open', async () => {
     await setTheme('light');
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page);
     await page.locator('sift-reader').getByRole('button', { name: 'Settings' }).click();
     await expectNoViolationsInEveryTheme(page, 'sift-reader .sift', 'sift-reader');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -150,7 +139,7 @@ describe('a right-to-left article with a wide table, a long URL and a long code 
 
   it('reads right to left in reader mode, on a narrow phone-sized window and a wide one', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page);
     for (const width of [360, 1600]) {
       await page.setViewportSize({ width, height: 800 });
       expect(await layoutOf(page, 'shadow'), `${width}px`).toEqual(RTL_NARROW);
@@ -164,7 +153,7 @@ describe('a right-to-left article with a wide table, a long URL and a long code 
 describe('keyboard only in reader mode', () => {
   it('Tab reaches the buttons with a visible focus ring, Enter opens settings, Esc leaves', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page);
     const reader = page.locator('sift-reader');
     const focused = () =>
       page.evaluate(() => {
@@ -196,7 +185,7 @@ describe('keyboard only in reader mode', () => {
 describe('printing from reader mode', () => {
   it('prints the reader (title, article, related titles with their URLs), not the page behind', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    await readerOn(tabId, page);
+    await readerOn(sift.browser, tabId, page);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
       const shadow = document.querySelector('sift-reader')!.shadowRoot!;
