@@ -46,6 +46,20 @@ const SEPARATOR = /\s+[-|–—·»:]{1,2}\s+|\s*[|–—·»]{1,2}\s*|(?<=[^\x0
 // in Latin titles it is part of words ("AI-powered").
 const CJK_SITE_SUFFIX = /^(.{6,}?)-([\u3400-\u9fff\uf900-\ufaff]{2,10})$/;
 
+/**
+ * A headline that still ends with the site's own name after a separator the title rules do not
+ * cut at ("…を発表：朝日新聞デジタル", "Headline :: Example News"): the name is shown in the meta
+ * line already, so it goes. Only a name the page declares (og:site_name, JSON-LD publisher, …),
+ * only at the end, and only after punctuation, so a headline that merely ends with the name stays.
+ */
+export function stripKnownSite(title: string, site: string | undefined): string {
+  const name = site?.trim();
+  if (!name || title.length < name.length * 2 || !title.endsWith(name)) return title;
+  const head = title.slice(0, -name.length);
+  const cut = /[\s:：|｜\-–—_·・»/／]+$/.exec(head);
+  return cut && /\S/.test(head.slice(0, cut.index)) && cut[0].trim() ? head.slice(0, cut.index).trim() : title;
+}
+
 /** Strips site names from the end (repeatedly: "_新浪房产_新浪网") or one from the start of a title. */
 export function stripSiteName(title: string): string {
   let t = title.trim();
@@ -279,10 +293,11 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
   const dir = (dirAttr || parsed.dir || '').toLowerCase();
   const langTag = hanScriptTag(lang, parsed.lang || langAttr, text);
+  const siteName = collapseWhitespace(parsed.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined;
   return {
-    title: title || collapseWhitespace(parsed.title ?? ''),
+    title: stripKnownSite(title || collapseWhitespace(parsed.title ?? ''), siteName),
     byline: cleanByline(parsed.byline) || cleanByline(metaByline) || cleanByline(ld.author) || cleanByline(info.byline),
-    siteName: collapseWhitespace(parsed.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined,
+    siteName,
     publishedTime: isoTime(declared, parsed.publishedTime, info.date, ld.date, found),
     lang,
     ...(langTag ? { langTag } : {}),

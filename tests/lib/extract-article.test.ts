@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../lib/extract';
-import { extractArticle, stripSiteName } from '../../lib/extract-article';
+import { extractArticle, stripKnownSite, stripSiteName } from '../../lib/extract-article';
 import { extractRelated } from '../../lib/extract-related';
 import { isPlaceholderSrc, promoteLazyImages } from '../../lib/lazy-images';
 import { collapseWhitespace } from '../../lib/text';
@@ -175,6 +175,27 @@ describe('stripSiteName', () => {
     ['<img src=x onerror=__xss(`t`)> Minister resigns', '<img src=x onerror=__xss(`t`)> Minister resigns'],
     ['2007年第23号国务院公报__中国政府网', '2007年第23号国务院公报'],
   ])('%s → %s', (title, expected) => expect(stripSiteName(title)).toBe(expected));
+});
+
+describe('stripKnownSite: the declared site name after the headline goes (issue 17.3)', () => {
+  it.each([
+    ['新型ロケットの打ち上げに成功：朝日新聞デジタル', '朝日新聞デジタル', '新型ロケットの打ち上げに成功'],
+    ['Council approves transit plan :: Example News', 'Example News', 'Council approves transit plan'],
+    ['Council approves transit plan ／ Example News', 'Example News', 'Council approves transit plan'],
+    // A headline that ends with the name in a sentence, a name not declared, a title that is the name.
+    ['Readers write to Example News', 'Example News', 'Readers write to Example News'],
+    ['Council approves transit plan：朝日新聞デジタル', undefined, 'Council approves transit plan：朝日新聞デジタル'],
+    ['Example News', 'Example News', 'Example News'],
+  ])('%s (site %s) → %s', (title, site, expected) => expect(stripKnownSite(title, site)).toBe(expected));
+
+  it('is applied to the extracted title, with the site from og:site_name', () => {
+    const html = `<html lang="ja"><head><title>新型ロケットの打ち上げに成功：朝日新聞デジタル</title><meta property="og:site_name" content="朝日新聞デジタル"></head><body>${body(8)}</body></html>`;
+    const page = loadHtml(html, URL);
+    opened.push({ window: page.window, close: () => page.window.happyDOM.close() } as unknown as LoadedPage);
+    const a = extractArticle(page.document, URL)!;
+    expect(a.title).toBe('新型ロケットの打ち上げに成功');
+    expect(a.siteName).toBe('朝日新聞デジタル');
+  });
 });
 
 describe('the title: one precedence, text as the page has it (issue 21)', () => {
