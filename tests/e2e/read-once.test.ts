@@ -73,6 +73,17 @@ async function popupShowsArticle(tabId: number, title: string | null = TITLE): P
   return popup;
 }
 
+/**
+ * The popup over a page in reader mode: it says reader mode is on (its button pressed, "Exit
+ * reader mode") instead of showing the article a second time (issue 17).
+ */
+async function popupOverReader(tabId: number): Promise<Page> {
+  const popup = await openPopup(sift.browser, tabId);
+  await expect.poll(() => popup.getByRole('button', { name: 'Exit reader mode' }).getAttribute('aria-pressed'), WAIT).toBe('true');
+  expect(await popup.locator('.sift-title').count()).toBe(0);
+  return popup;
+}
+
 /** Reader mode from the popup; the overlay must show `title`, whatever the popup showed. */
 async function readerFromPopup(tabId: number, page: Page, title: string) {
   // Any title: a change the content script has not reported yet leaves the background's copy
@@ -124,9 +135,7 @@ describe('a page is read once', () => {
     expect(await extractionsIn(tabId)).toBe(1);
 
     // A popup opened over reader mode says it is on, from the record, with no injection.
-    const over = await popupShowsArticle(tabId);
-    await expect.poll(() => over.getByRole('button', { name: 'Reader mode' }).getAttribute('aria-pressed'), WAIT).toBe('true');
-    await over.close();
+    await (await popupOverReader(tabId)).close();
     expect((await takeCounts()).injections).toEqual([]);
     await closeReader(page);
     await page.close();
@@ -146,10 +155,8 @@ describe('a page is read once', () => {
     await expect.poll(() => page.locator('sift-reader .sift-title').textContent(), WAIT).toBe(TITLE);
     expect(await extractionsIn(tabId)).toBe(1);
     await takeCounts();
-    const popup = await popupShowsArticle(tabId);
     // The extractor's answer said reader mode was on as it opened: the popup says so too.
-    await expect.poll(() => popup.getByRole('button', { name: 'Reader mode' }).getAttribute('aria-pressed'), WAIT).toBe('true');
-    await popup.close();
+    await (await popupOverReader(tabId)).close();
     const counts = await takeCounts();
     expect(counts.injections).toEqual([]);
     expect(counts.messages.filter((type) => type !== 'graded')).toEqual(['getPage']);
