@@ -186,6 +186,8 @@ describe('printing from reader mode', () => {
   it('prints the reader (title, article, related titles with their URLs), not the page behind', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
     await readerOn(sift.browser, tabId, page);
+    // The related list comes after the article, once the grader has loaded.
+    await page.locator('sift-reader .sift-item-link').first().waitFor(WAIT);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => {
       const shadow = document.querySelector('sift-reader')!.shadowRoot!;
