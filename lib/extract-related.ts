@@ -237,14 +237,16 @@ const MAX_TEXT_NODES = 20_000;
 export function mayBeHeading(n: Node, data: string): boolean {
   const length = data.length;
   if (length > 400) return false;
-  const trimmed = length > 40 ? data.trim() : data;
+  // Most text nodes of a page are the indentation between its tags: trimmed to nothing, they
+  // never reach a regex.
+  const trimmed = data.trim();
   const trimmedLength = trimmed.length;
   if (!trimmedLength) return false;
   // A label before a headline, in a link of its own ("Related: Rich are paying more…").
   if (trimmedLength > MAX_HEADING + 20) return INLINE_LABEL.test(trimmed) && CUE.test(trimmed.slice(0, 32));
-  if (CUE.test(data)) return n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed);
+  if (CUE.test(trimmed)) return n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed);
   // Link texts ("Reply", "Share") are never headings: asked before the longer OTHER regex.
-  return trimmedLength <= 40 && n.parentElement!.localName !== 'a' && OTHER.test(data);
+  return trimmedLength <= 40 && n.parentElement!.localName !== 'a' && OTHER.test(trimmed);
 }
 
 /** "Label: headline": a short label, a colon, then text. */
@@ -323,6 +325,24 @@ function teaserOf(part: Element, a: Element): Element {
   while (x.childElementCount === 1 && x !== a) x = x.firstElementChild!;
   while (a !== x && a.parentElement !== x) a = a.parentElement!;
   return a;
+}
+
+/**
+ * Whether `el` holds more than `limit` characters of text, counted without reading its text whole:
+ * only characters that are never whitespace count (printable ASCII, and from U+3001 on), so a
+ * true answer means its whitespace-collapsed text is longer than `limit` too.
+ */
+function textOver(el: Element, limit: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const d = (t as Text).data;
+    for (let i = 0; i < d.length; i++) {
+      const c = d.charCodeAt(i);
+      if (((c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff)) && ++n > limit) return true;
+    }
+  }
+  return false;
 }
 
 const INLINE_WRAPPER = /^(?:FONT|SPAN|B|STRONG|EM|I|SMALL)$/;
@@ -419,10 +439,13 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
     chain = chain.parentElement;
     // Climb only through small wrappers around the heading (div.hd > h3 + a.more).
     if ((chain as Element).childElementCount > 12) return null;
+    // A wrapper of the whole page can have a few children: its text is not read whole.
+    const limit = h.text.length + (empty ? 12 : 100);
+    if (textOver(chain as Element, limit)) return null;
     const text = clean(chain.textContent);
     const len = text.length;
     // A paid unit's caption says so beside the heading ("Promoted Links · We Recommend").
-    if (len > h.text.length + (empty ? 12 : 100) || AD_TEXT.test(text.replace(h.text, ''))) return null;
+    if (len > limit || AD_TEXT.test(text.replace(h.text, ''))) return null;
     if (len <= h.text.length + 12) head = chain as Element;
   }
   return null;

@@ -34,6 +34,8 @@ export function toImageUrl(raw: string | null | undefined, base: string): string
 
 /** The key under which two URLs name the same page: no fragment, no tracking parameters. */
 export function pageKey(href: string): string {
+  // A URL's href (what toHttpUrl and a link's `href` give) without query or fragment is its key.
+  if (!href.includes('?') && !href.includes('#')) return href;
   try {
     const url = new URL(href);
     url.hash = '';
