@@ -37,9 +37,14 @@ export interface ReaderViewProps {
   titleTiming?: string;
   /** Without them the list is graded without marks and offers neither setting nor marks. */
   controls?: RelatedControls;
+  /**
+   * Only the related list (under a page judged not an article, whose state message the popup
+   * shows above it): the items the page offers are never hidden behind that judgement (issue 14).
+   */
+  relatedOnly?: boolean;
 }
 
-export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls }: ReaderViewProps) {
+export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls, relatedOnly }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = itemCount(related);
   // The related list comes after the article has painted (an effect runs after the frame): the
@@ -75,7 +80,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
   const source = sourceDomain(extraction.url);
   return (
     <div class="sift-reader">
-      {article ? (
+      {relatedOnly ? null : article ? (
         <article class="sift-article" lang={lang || undefined} dir={article.dir}>
           <header class="sift-header">
             <h1 class="sift-title" elementtiming={titleTiming}>{article.title}</h1>

@@ -203,18 +203,25 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
       );
     }
     if ((!extraction.detection.isArticle || !extraction.article) && !showAnyway) {
+      // Related items found on it are shown under the message all the same: a page judged wrongly
+      // (a short article) keeps its list, and a list page's own "related" box is still offered.
       return (
-        <StateMessage
-          kind="not-article"
-          title={t('notArticleTitle')}
-          actions={
-            <button type="button" class="sift-btn sift-btn-primary" onClick={onShowAnyway}>
-              {t('showAnyway')}
-            </button>
-          }
-        >
-          <p>{t('notArticleText')}</p>
-        </StateMessage>
+        <>
+          <StateMessage
+            kind="not-article"
+            title={t('notArticleTitle')}
+            actions={
+              <button type="button" class="sift-btn sift-btn-primary" onClick={onShowAnyway}>
+                {t('showAnyway')}
+              </button>
+            }
+          >
+            <p>{t('notArticleText')}</p>
+          </StateMessage>
+          {itemCount(extraction.related) > 0 && (
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} controls={controls} relatedOnly />
+          )}
+        </>
       );
     }
     return (
