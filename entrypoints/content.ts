@@ -65,7 +65,9 @@ export default defineContentScript({
         schedule();
       }
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // The document, not its root element: a page that replaces its whole document (a new root
+    // element, document.open and write) is a large change too (issue 14).
+    observer.observe(document, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
   },
 });

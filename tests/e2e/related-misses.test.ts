@@ -1,9 +1,12 @@
 // @vitest-environment node
-// A page judged not an article keeps its related list in the popup (issue 14: "the popup hiding
-// related items it found because the page was judged not an article" was a kind of miss seen on
-// real pages). The page is served at a made-up https address by a route of this test only.
+// Two kinds of miss issue 14 saw on real pages, in the built extension: the popup hiding the
+// related items it found because the page was judged not an article, and the content script
+// missing a page that replaces its whole document. Pages are served at made-up https addresses
+// by routes of this file only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeText, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { FIXTURES, badgeText, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 
@@ -36,4 +39,34 @@ describe('a page judged not an article', () => {
     await popup.close();
     await page.close();
   });
+});
+
+describe('a page that replaces its whole document', () => {
+  // What the page becomes: the English news fixture and its related stories.
+  const article = readFileSync(join(FIXTURES, 'en-news-related', 'source.html'), 'utf8');
+  const expected = String(labelsOf('en-news-related').related.length);
+  const SHELL = '<!doctype html><html><head><title>Loading</title></head><body><p>Loading…</p></body></html>';
+
+  const replacements: Record<string, (html: string) => void> = {
+    'a new root element': (html) => {
+      const next = new DOMParser().parseFromString(html, 'text/html').documentElement;
+      document.replaceChild(document.adoptNode(next), document.documentElement);
+    },
+    'document.open and write': (html) => {
+      document.open();
+      document.write(html);
+      document.close();
+    },
+  };
+  for (const [name, replace] of Object.entries(replacements)) {
+    it(`is detected again after ${name}`, async () => {
+      const site = `https://app-${name.replace(/\W+/g, '-')}.example`;
+      await sift.browser.context.route(`${site}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: SHELL }));
+      const { page, tabId } = await openFixture(sift.browser, `${site}/story.html`);
+      await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe('');
+      await page.evaluate(replace, article);
+      await expect.poll(() => badgeText(sift.browser, tabId), WAIT).toBe(expected);
+      await page.close();
+    });
+  }
 });
