@@ -13,7 +13,7 @@
 import type { RelatedBlock, RelatedItem } from './types';
 import { collapseWhitespace, decodeEntities, textWeight } from './text';
 import { pageKey, toHttpUrl, toImageUrl } from './url';
-import { AD_HREF, AD_TEXT, CUE, MAX_HEADING, NAV_TITLE, NOT_RELATED_BOX, OTHER, RELATED, RELATED_BOX, RELATED_BOX_SELECTOR, bare, shapeOf } from './related-words';
+import { AD_HREF, AD_TEXT, COUNT_WORDS, MAX_HEADING, NAV_TITLE, NOT_RELATED_BOX, RELATED_BOX, RELATED_BOX_SELECTOR, type Vocabulary, bare, fullWords, shapeOf } from './related-words';
 
 interface Found {
   heading: string;
@@ -38,10 +38,14 @@ interface Ctx {
    * takes the browser's own `a.href`; the full depth also handles documents without one.
    */
   href: (a: HTMLAnchorElement) => string | false | null;
+  /** The heading words this depth reads (lib/related-words.ts: the full depth knows more). */
+  words: Vocabulary;
 }
 
 // Wikipedia-style hatnotes ("See also: X", role=note) are cross-references, not teaser lists.
-const SKIP = 'script,style,noscript,template,textarea,select,option,a,button,nav,[role=navigation],[role=note]';
+// A form control's caption (<label for>) names a checkbox (a newsletter called "In Case You Missed
+// It"), never a list; some sites use a bare <label> as a heading.
+const SKIP = 'script,style,noscript,template,textarea,select,option,a,button,label[for],nav,[role=navigation],[role=note]';
 const HEADING_TAG = /^H[1-6]$/;
 const CONTAINER_TAG = /^(?:DIV|UL|OL|DL|SECTION|ASIDE|TABLE|TBODY|TR|TD|IFRAME|ARTICLE|FORM|FOOTER)$/;
 const BARE_MORE_TAG = /^(?:h[1-6]|strong|b|p|dt)$/;
@@ -234,7 +238,7 @@ const MAX_TEXT_NODES = 20_000;
  * its text alone: short, with a cue word, not link text. The cue regex runs before any call into
  * the DOM: it rejects most text. Only a node too long for a heading is trimmed first.
  */
-export function mayBeHeading(n: Node, data: string): boolean {
+export function mayBeHeading(n: Node, data: string, { cue, other }: Vocabulary = COUNT_WORDS): boolean {
   const length = data.length;
   if (length > 400) return false;
   // Most text nodes of a page are the indentation between its tags: trimmed to nothing, they
@@ -243,10 +247,10 @@ export function mayBeHeading(n: Node, data: string): boolean {
   const trimmedLength = trimmed.length;
   if (!trimmedLength) return false;
   // A label before a headline, in a link of its own ("Related: Rich are paying more…").
-  if (trimmedLength > MAX_HEADING + 20) return INLINE_LABEL.test(trimmed) && CUE.test(trimmed.slice(0, 32));
-  if (CUE.test(trimmed)) return n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed);
+  if (trimmedLength > MAX_HEADING + 20) return INLINE_LABEL.test(trimmed) && cue.test(trimmed.slice(0, 32));
+  if (cue.test(trimmed)) return n.parentElement!.localName !== 'a' || INLINE_LABEL.test(trimmed);
   // Link texts ("Reply", "Share") are never headings: asked before the longer OTHER regex.
-  return trimmedLength <= 40 && n.parentElement!.localName !== 'a' && OTHER.test(trimmed);
+  return trimmedLength <= 40 && n.parentElement!.localName !== 'a' && other.test(trimmed);
 }
 
 /** "Label: headline": a short label, a colon, then text. */
@@ -257,13 +261,13 @@ const INLINE_LABEL = /^[(（【[]?([^:：]{2,30})[:：]\s*\S/;
  * with a related label ("Related: …", "Leggi anche su: …", "延伸阅读：…"). The heading for it,
  * or null.
  */
-function inlineLabel(n: Node, trimmed: string): Heading | null {
+function inlineLabel(n: Node, trimmed: string, { related }: Vocabulary): Heading | null {
   const label = INLINE_LABEL.exec(trimmed)?.[1];
   const a = n.parentElement!.closest('a');
   if (!label || !a || a.parentElement!.closest(SKIP)) return null;
   // One short word may follow the phrase ("Leggi anche su", "Read more on").
   const text = bare(label);
-  if (!RELATED.test(text) && !RELATED.test(text.replace(/\s+\S{1,3}$/, ''))) return null;
+  if (!related.test(text) && !related.test(text.replace(/\s+\S{1,3}$/, ''))) return null;
   let para = a.parentElement!;
   while (INLINE_WRAPPER.test(para.tagName) && para.parentElement) para = para.parentElement;
   const strip = (t: string | null) => (t ?? '').replace(/[\s()（）[\]【】]/g, '');
@@ -271,31 +275,31 @@ function inlineLabel(n: Node, trimmed: string): Heading | null {
 }
 
 /** Short texts that read as headings: related ones, and others that end a related list. */
-function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: number): Heading[] & { truncated?: boolean } {
+function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: number, words: Vocabulary): Heading[] & { truncated?: boolean } {
   const out: Heading[] & { truncated?: boolean } = [];
   let joined: Element | null = null;
   const look = (n: Node) => {
     const trimmed = n.nodeValue!.trim();
     const parent = n.parentElement!;
     if (INLINE_LABEL.test(trimmed) && parent.closest('a')) {
-      const h = inlineLabel(n, trimmed);
+      const h = inlineLabel(n, trimmed, words);
       if (h) out.push(h);
       return;
     }
     let node: Node = n;
     let text = bare(trimmed);
     if (!text || text.length > MAX_HEADING) return;
-    const cue = CUE.test(trimmed);
+    const cue = words.cue.test(trimmed);
     // A bare "More:" introduces a list only as a heading of its own (aljazeera's <h4>More:</h4>).
-    let related = cue && (RELATED.test(text) || (/^more$/i.test(text) && /[:：]$/.test(trimmed) && BARE_MORE_TAG.test(parent.localName)));
+    let related = cue && (words.related.test(text) || (/^more$/i.test(text) && /[:：]$/.test(trimmed) && BARE_MORE_TAG.test(parent.localName)));
     if (cue && !related && parent !== joined && parent.childNodes.length < 6) {
       // "You might <em>also</em> like": the words are split over several text nodes.
       const whole = bare(parent.textContent!);
-      if (whole !== text && whole.length <= MAX_HEADING && RELATED.test(whole)) {
+      if (whole !== text && whole.length <= MAX_HEADING && words.related.test(whole)) {
         [joined, node, text, related] = [parent, parent, whole, true];
       }
     }
-    if ((related || (text.length <= 30 && OTHER.test(text))) && !parent.closest(SKIP)) out.push({ node, text, related });
+    if ((related || (text.length <= 30 && words.other.test(text))) && !parent.closest(SKIP)) out.push({ node, text, related });
   };
   if (candidates) {
     for (const n of candidates) look(n);
@@ -305,7 +309,7 @@ function findHeadings(body: HTMLElement, { candidates }: RelatedScope, max: numb
   let seen = 0;
   let n = walker.nextNode();
   for (; n && seen < max; n = walker.nextNode(), seen++) {
-    if (mayBeHeading(n, n.nodeValue!)) look(n);
+    if (mayBeHeading(n, n.nodeValue!, words)) look(n);
   }
   // A count that stopped early is an estimate: it does not look for boxes either (findBlocks).
   if (n) out.truncated = true;
@@ -459,7 +463,7 @@ function fullContext(doc: Document, url: string, details?: typeof addDetails): C
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && toHttpUrl(baseHref, url)) || url;
   const self = (toHttpUrl(url, url) ?? url).replace(/[?#].*/s, '');
-  return { base, self, details, href: doc.baseURI === base ? nativeHref : (a) => toHttpUrl(a.getAttribute('href'), base) };
+  return { base, self, details, href: doc.baseURI === base ? nativeHref : (a) => toHttpUrl(a.getAttribute('href'), base), words: fullWords() };
 }
 
 /**
@@ -475,9 +479,9 @@ function findBlocks(doc: Document, url: string, full?: (doc: Document, url: stri
   // says so in its generator tag, or (saved pages lose it) by its content container's class.
   if (!body || doc.head?.querySelector('meta[name=generator][content^=MediaWiki]') || body.querySelector('.mw-parser-output')) return [];
   // The count runs in the live page, whose links the browser resolves (nativeHref).
-  const ctx: Ctx = full ? full(doc, url) : { base: url, self: url.replace(/[?#].*/s, ''), href: nativeHref };
+  const ctx: Ctx = full ? full(doc, url) : { base: url, self: url.replace(/[?#].*/s, ''), href: nativeHref, words: COUNT_WORDS };
   // Only the count is bounded: the popup reads the whole page.
-  const headings = findHeadings(body, scope ?? {}, scope ? MAX_TEXT_NODES : Infinity);
+  const headings = findHeadings(body, scope ?? {}, scope ? MAX_TEXT_NODES : Infinity, ctx.words);
   const marks = headings.map((h) => h.node);
   const found: Found[] = [];
   for (const h of headings) {

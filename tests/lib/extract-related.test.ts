@@ -213,6 +213,40 @@ describe('hand-written pages', () => {
     }
   });
 
+  test('headings in registers no corpus page had: Also on …, 媒体报道', () => {
+    for (const heading of ['Also on The Verge', '媒体报道']) {
+      const p = page(`<p>Article.</p><h3>${heading}</h3><ul>${teasers(3)}</ul>`);
+      expect(countRelated(p.document, p.url), heading).toBe(3);
+      expect(itemsOf(p.document, p.url), heading).toHaveLength(3);
+      p.close();
+    }
+  });
+
+  test('the full extraction reads more languages than the every-page count: Baca juga, Passend zum Thema, 関連するニュース', () => {
+    for (const heading of ['In case you missed it', '大家还在看', 'Baca juga', 'Passend zum Thema', '関連するニュース', 'Смотрите также']) {
+      const p = page(`<p>Article.</p><h3>${heading}</h3><ul>${teasers(3)}</ul>`);
+      expect(itemsOf(p.document, p.url), heading).toHaveLength(3);
+      expect(countRelated(p.document, p.url), heading).toBe(0);
+      p.close();
+    }
+  });
+
+  test('an inline "Baca juga:" link in the article is a related item', () => {
+    const p = page(`<div class="content"><p>Paragraf pertama artikel yang cukup panjang.</p>
+      <p><strong>Baca juga: <a href="/news/7.html">Harga beras naik lagi di pasar induk Jakarta</a></strong></p>
+      <p>Paragraf kedua artikel.</p></div>`);
+    expect(itemsOf(p.document, p.url).map((i) => i.title)).toEqual(['Harga beras naik lagi di pasar induk Jakarta']);
+    p.close();
+  });
+
+  test("a form control's caption is no heading, a <label> used as one is", () => {
+    const p = page(`<form><input type="checkbox" id="icymi"><label for="icymi">In Case You Missed It</label>
+      <p><a href="/terms/">Terms of Use</a> <a href="/privacy/">Privacy Policy of the company</a></p></form>
+      <label class="category">More stories like this one</label><ul>${teasers(2)}</ul>`);
+    expect(itemsOf(p.document, p.url).map((i) => new URL(i.url).pathname)).toEqual(['/news/10.html', '/news/11.html']);
+    p.close();
+  });
+
   test('sponsored, popular and tag lists are not related; a related list is', () => {
     const p = page(`<h3>Sponsored</h3><ul>${teasers(3, '/ad/')}</ul>
       <h3>Most popular</h3><ul>${teasers(3, '/pop/')}</ul>
