@@ -5,6 +5,9 @@ import preact from '@preact/preset-vite';
 // cannot click the toolbar button, so it cannot get activeTab, and instead gets host access and
 // `tabs` (to find its tabs by URL). The shipped manifest never has either.
 const e2e = process.env.SIFT_E2E === '1';
+// Issue 19: a site's access is asked for when the reader asks for something that needs it
+// (reader mode by itself on a site, Open in Sift); nothing at install.
+const SITE_ACCESS = ['http://*/*', 'https://*/*'];
 
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
@@ -44,8 +47,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     // activeTab + scripting: read the page (extractor, reader mode) only when the reader asks,
     // by the toolbar button or the shortcut. storage: settings and per-tab state.
-    permissions: ['activeTab', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(e2e ? ['tabs'] : [])],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
+    // (WXT drops optional_host_permissions from an MV2 manifest: there they are optional_permissions.)
+    ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),
     // Tighter than the default for the popup (issue 5): it shows page content, so no plugins, no
     // <base>, no form submission and no frames, even if something slipped past the sanitiser.
     content_security_policy:

@@ -122,3 +122,23 @@ export function onDetected(listener: (report: DetectedReport, sender: Browser.ru
     return undefined;
   });
 }
+
+// ---- Sites (issue 19) -----------------------------------------------------------------------------
+// (Merged into the ProtocolMap above.) Who sends what:
+//   reader overlay -> background   siteAuto, openInSift
+//   popup, options -> background   openInSift
+interface ProtocolMap {
+  /**
+   * Reader mode's "Always use reader mode on this site", for its own tab's site. On: the background
+   * opens Sift's page that asks for the site (a content script cannot ask); off: the choice goes and
+   * so does the access. Resolves to whether the site is set now.
+   */
+  siteAuto(data: { on: boolean }): boolean;
+  /**
+   * "Open in Sift": the link opens in a new tab next to `tabId` (a content script's own tab) and
+   * is shown in reader mode once it loads. Without the site's access, Sift's page that asks for it
+   * opens instead. Resolves to whether the tab was opened.
+   */
+  openInSift(data: { url: string; tabId?: number }): boolean;
+}
+// ---- end of sites (issue 19) ----------------------------------------------------------------------

@@ -76,3 +76,30 @@ export async function saveSettings(next: Settings): Promise<void> {
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => onChange(normalizeSettings(value)));
 }
+
+// ---- Sites (issue 19): "always use reader mode" per site and the per-site rules ---------------
+// Not reader settings: local storage only (this browser's permissions go with them, and a rule is
+// made for the pages this browser saw), checked whole on every read (lib/site-rules.ts).
+import { normalizeSites, withSite, type SitePrefs, type SiteTable } from './site-rules';
+
+export const sitesItem = storage.defineItem<SiteTable>('local:sites', { fallback: {}, version: 1 });
+
+export async function loadSites(): Promise<SiteTable> {
+  return normalizeSites(await sitesItem.getValue());
+}
+
+export async function saveSites(table: SiteTable): Promise<void> {
+  await sitesItem.setValue(normalizeSites(table));
+}
+
+/** Changes one site's prefs (read, change, write) and returns the new table. */
+export async function updateSite(host: string, change: (prefs: SitePrefs) => SitePrefs): Promise<SiteTable> {
+  const next = withSite(await loadSites(), host, change);
+  await saveSites(next);
+  return next;
+}
+
+export function watchSites(onChange: (table: SiteTable) => void): () => void {
+  return sitesItem.watch((value) => onChange(normalizeSites(value)));
+}
+// ---- end of sites (issue 19) ----------------------------------------------------------------------

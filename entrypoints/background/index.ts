@@ -9,6 +9,7 @@ import { extractInTab, httpUrlOnly, openNextTo, readerActiveInPage, readPage, to
 import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
 import { forgetExtraction, rememberExtraction } from './extraction-cache';
 import { watchSettings } from '@/lib/settings';
+import { afterDetection, wireSites } from './sites';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -58,6 +59,14 @@ function toggle(tabId: number): Promise<boolean> {
   });
 }
 
+/** Reader mode on in a tab where it is off (issue 19: never a toggle that would close it). */
+function openReader(tabId: number): Promise<void> {
+  return readerOps.run(tabId, async () => {
+    if ((await getTabState(tabId)).readerActive) return;
+    await setReader(tabId, await toggleReader(tabId, false));
+  });
+}
+
 /** Records what the page says about its reader (`fallback` when it cannot be asked). */
 function syncReader(tabId: number, fallback?: boolean): Promise<TabState | null> {
   return readerOps.run(tabId, async () => {
@@ -92,6 +101,8 @@ export default defineBackground(() => {
         : { ...s, detection: data.detection, onTopic: s.detection?.relatedCount === data.detection.relatedCount ? s.onTopic : undefined },
     );
     await showTabState(tabId, state);
+    // Issue 19: reader mode by itself on a chosen site, or for a tab "Open in Sift" opened.
+    await afterDetection(tabId, sender.url ?? data.url, data.detection, data.fresh === true, openReader);
   });
 
   onMessage('readerClosed', async ({ sender }) => {
@@ -185,6 +196,8 @@ export default defineBackground(() => {
       if (tab.id != null) await showTabState(tab.id, await getTabState(tab.id)).catch(() => {});
     }
   });
+
+  wireSites(contentTab, fromExtensionPage);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetExtraction(tabId);

@@ -15,6 +15,7 @@ import { getPage } from './get-page';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract-related';
+import { PopupSiteAuto } from './PopupSiteAuto';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time
 // is stuck (a modal alert, a frozen script) and the reader gets the error state with a retry.
@@ -177,6 +178,7 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
       </header>
       <div id="sift-settings" hidden={!showSettings}>
         {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} onClearMarks={clearMarks} />}
+        {showSettings && ok && <PopupSiteAuto url={ok.extraction.url} t={t} onNotice={setNotice} />}
       </div>
       {notice && (
         <p class="sift-note sift-main" role="alert">

@@ -15,6 +15,9 @@ import { SiftRoot } from '@/components/SiftRoot';
 import { StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract-related';
+import { SiteAuto } from '@/components/SiteAuto';
+import { useSiteAuto } from '@/components/use-site-auto';
+import { siteKey } from '@/lib/site-rules';
 
 export interface OverlayProps {
   extraction: Extraction | null;
@@ -26,9 +29,11 @@ export interface OverlayProps {
   onGraded?: (counts: GradeCounts) => void;
   /** The interface's words in the browser's language (browser.i18n). */
   t: Translate;
+  /** "Always use reader mode on this site" changed (issue 19). */
+  onSiteAuto?: (on: boolean) => void;
 }
 
-export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, onGraded, t }: OverlayProps) {
+export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [settings, setSettings] = useState(initialSettings);
   const [showSettings, setShowSettings] = useState(false);
@@ -37,6 +42,9 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
   const [counts, setCounts] = useState<GradeCounts | null>(null);
   const site = extraction ? siteOf(extraction.url) : '';
   const [marks, mark] = useSiteMarks(site);
+  // Issue 19: reader mode cannot ask for a site itself; the background opens Sift's page that does.
+  const autoHost = extraction ? siteKey(extraction.url) : null;
+  const autoOn = useSiteAuto(autoHost);
 
   useEffect(() => watchSettings(setSettings), []);
   useEffect(() => {
@@ -96,6 +104,9 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
           </button>
         </header>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearMarks} />}
+        {showSettings && autoHost && (
+          <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />
+        )}
         <main class="sift-main" tabIndex={-1}>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} />

@@ -93,6 +93,7 @@ function createReader(): ReaderHandle {
               if (ctx.isValid) sendMessage('graded', { url: location.href, onTopic: counts.on, total: counts.total }).catch(() => {});
             }}
             t={t}
+            onSiteAuto={(on) => sendMessage('siteAuto', { on }).catch(() => {})}
           />,
           container,
         );

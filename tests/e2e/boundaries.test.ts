@@ -192,12 +192,14 @@ describe('the shipped manifest', () => {
     manifest = JSON.parse(readFileSync(join(ROOT, '.output', 'chrome-mv3', 'manifest.json'), 'utf8'));
   }, 120_000);
 
-  it('asks for activeTab, scripting and storage only: no tabs, no host access beyond the content script', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  it('asks for activeTab, scripting, storage and contextMenus only: no tabs, no host access beyond the content script', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     const matches = (manifest.content_scripts ?? []).flatMap((cs) => cs.matches);
     expect([...new Set(matches)].sort()).toEqual(['http://*/*', 'https://*/*']);
     for (const host of manifest.host_permissions ?? []) expect(matches).toContain(host);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Issue 19: a site is asked for at the reader's click (per-site reader mode, Open in Sift).
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     // No web page may message the extension.
     expect(manifest.externally_connectable).toBeUndefined();

@@ -78,13 +78,14 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launchWithSift(): Promise<Browser> {
+/** `dist`: another unpacked copy of the test build (issue 19's tests load one without host access). */
+export async function launchWithSift(dist = E2E_DIST): Promise<Browser> {
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'sift-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...extensionFlags(E2E_DIST), ...CHROMIUM_FLAGS],
+    args: [...extensionFlags(dist), ...CHROMIUM_FLAGS],
   });
   context.setDefaultTimeout(WAIT.timeout);
   await context.route('**/*', (route) => {
@@ -185,11 +186,11 @@ export async function axeViolations(page: Page, within?: string): Promise<string
  * The fixtures served and Chromium launched with the test build of Sift, for the whole file
  * (beforeAll), closed after it (afterAll). Read `.browser` and `.server` inside the tests.
  */
-export function useSiftBrowser(): { readonly browser: Browser; readonly server: FixtureServer } {
+export function useSiftBrowser(dist?: () => string): { readonly browser: Browser; readonly server: FixtureServer } {
   const state = {} as { browser: Browser; server: FixtureServer };
   beforeAll(async () => {
     state.server = await serveFixtures();
-    state.browser = await launchWithSift();
+    state.browser = await launchWithSift(dist?.());
   });
   afterAll(async () => {
     await state.browser?.close();

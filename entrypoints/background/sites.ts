@@ -1,0 +1,137 @@
+// Issue 19 in the background: reader mode by itself on the sites the reader chose, "Open in Sift"
+// (the link's context menu, the related items' action, reader mode's asks). Wiring only; the
+// choices are lib/settings.ts (sites), the access lib/site-access.ts.
+import { browser, type Browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { onMessage } from '@/lib/messages';
+import { keyedQueue } from '@/lib/serial';
+import { loadSites, updateSite } from '@/lib/settings';
+import { hasSite, revokeSite } from '@/lib/site-access';
+import { siteKey, sitePatterns } from '@/lib/site-rules';
+import type { Detection } from '@/lib/types';
+import { httpUrlOnly } from './page';
+
+const MENU_ID = 'sift-open-in-sift';
+
+/** Per tab, in session storage (the service worker may stop between a tab's events). */
+interface SiteTab {
+  /** Reader mode was opened by itself (or found unwanted) on this page load: never again until the next. */
+  autoDone?: boolean;
+  /** "Open in Sift" opened this tab: reader mode goes on once its page has loaded. */
+  openInSift?: string;
+}
+const tabKey = (tabId: number) => `session:site-tab-${tabId}` as const;
+const tabs = keyedQueue<number>();
+
+/** Switches reader mode on in a tab where it is off (index.ts: through its per-tab queue). */
+export type OpenReader = (tabId: number) => Promise<void>;
+
+/**
+ * After each detection report: a tab "Open in Sift" opened goes to reader mode on its first page;
+ * an article page on a site set to "always" does once per page load, when Sift holds the site's
+ * access (the reader may have taken it back in the browser's settings). Esc leaves it for that page.
+ */
+export function afterDetection(tabId: number, url: string | undefined, detection: Detection, fresh: boolean, openReader: OpenReader): Promise<void> {
+  return tabs.run(tabId, async () => {
+    const state = (await storage.getItem<SiteTab>(tabKey(tabId))) ?? {};
+    if (fresh && state.openInSift) {
+      const host = state.openInSift;
+      await storage.removeItem(tabKey(tabId));
+      await openReader(tabId).catch(() => {});
+      // The access was for this one page, unless the site is one the reader set to "always".
+      if (!(await loadSites())[host]?.auto) await revokeSite(host);
+      return;
+    }
+    if (fresh) delete state.autoDone;
+    const host = siteKey(url);
+    if (state.autoDone || !detection.isArticle || !host) return void (await storage.setItem(tabKey(tabId), state));
+    if (!(await loadSites())[host]?.auto || !(await hasSite(host))) return void (await storage.setItem(tabKey(tabId), state));
+    await storage.setItem(tabKey(tabId), { ...state, autoDone: true });
+    await openReader(tabId).catch(() => {});
+  });
+}
+
+/** Opens `url` next to `tabId` and marks the new tab for reader mode; needs the site's access already. */
+async function openInSift(tabId: number, url: string): Promise<boolean> {
+  const host = siteKey(url);
+  if (!host || !(await hasSite(host))) return false;
+  const page = await browser.tabs.get(tabId);
+  const created = await browser.tabs.create({ url, index: page.index + 1, active: true, openerTabId: tabId, windowId: page.windowId });
+  if (created.id == null) return false;
+  await storage.setItem(tabKey(created.id), { openInSift: host } satisfies SiteTab);
+  return true;
+}
+
+/** Sift's page that asks for a site at the reader's click (options page, lib/site-access.ts). */
+async function openAskPage(tabId: number | undefined, query: Record<string, string>): Promise<void> {
+  const url = `${browser.runtime.getURL('/options.html')}?${new URLSearchParams(query)}`;
+  const page = tabId == null ? null : await browser.tabs.get(tabId).catch(() => null);
+  await browser.tabs.create({ url, active: true, ...(page ? { index: page.index + 1, openerTabId: tabId, windowId: page.windowId } : {}) });
+}
+
+/** "Open in Sift" asked for `url` from `tabId`: opened when Sift may, else the page that asks. */
+async function openOrAsk(tabId: number, url: string): Promise<boolean> {
+  if (await openInSift(tabId, url)) return true;
+  await openAskPage(tabId, { open: url, tab: String(tabId) });
+  return false;
+}
+
+type Sender = Browser.runtime.MessageSender;
+
+export function wireSites(contentTab: (sender: Sender) => number | null, fromExtensionPage: (sender: Sender) => boolean): void {
+  onMessage('siteAuto', async ({ data, sender }) => {
+    const tabId = contentTab(sender);
+    const host = siteKey(sender.url ?? sender.tab?.url);
+    if (tabId == null || !host) return false;
+    if (data?.on === true) {
+      if (await hasSite(host)) return (await updateSite(host, (p) => ({ ...p, auto: true })))[host]?.auto === true;
+      await openAskPage(tabId, { allow: host });
+      return false;
+    }
+    await updateSite(host, (p) => ({ ...p, auto: false }));
+    await revokeSite(host);
+    return false;
+  });
+
+  onMessage('openInSift', async ({ data, sender }) => {
+    const tabId = fromExtensionPage(sender) ? data?.tabId : contentTab(sender);
+    const url = httpUrlOnly(data?.url);
+    if (typeof tabId !== 'number' || !url) return false;
+    return openOrAsk(tabId, url);
+  });
+
+  // The link's context menu. Made at every start of the background (Firefox keeps no menu across
+  // restarts; Chrome's is replaced). The click is a user action: the browser may ask at once.
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('openInSift'),
+      contexts: ['link'],
+      targetUrlPatterns: ['http://*/*', 'https://*/*'],
+    }),
+  ).catch(() => {});
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const url = httpUrlOnly(info.linkUrl);
+    const host = siteKey(url ?? undefined);
+    if (info.menuItemId !== MENU_ID || !url || !host || tab?.id == null) return;
+    const tabId = tab.id;
+    // First, synchronously: the browser counts only a request made inside the click. Where it
+    // does not count a menu click as one (it throws), Sift's page asks instead; a "no" is final.
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ origins: sitePatterns(host) });
+    } catch (err) {
+      asked = Promise.reject(err);
+    }
+    asked
+      .then(
+        (granted) => (granted ? openInSift(tabId, url) : false),
+        () => openAskPage(tabId, { open: url, tab: String(tabId) }),
+      )
+      .catch(() => {});
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    storage.removeItem(tabKey(tabId)).catch(() => {});
+  });
+}
