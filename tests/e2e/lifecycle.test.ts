@@ -1,12 +1,13 @@
 // @vitest-environment node
 // Sift across the MV3 life cycle (issue 21, part 3): the service worker stopped between actions,
-// and the extension reloaded while reader mode is on.
+// a page left and come back to (restored from the back/forward cache, or loaded again), and the
+// extension reloaded while reader mode is on. Chromium runs with its back/forward cache here.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badgeText, openFixture, useSiftBrowser, WAIT } from './harness';
+import { badgeText, openFixture, openPopup, readerOn, useSiftBrowser, WAIT } from './harness';
 import { stopWorker, workerRestarted } from './worker-stop';
 
-const sift = useSiftBrowser();
+const sift = useSiftBrowser({ bfcache: true });
 
 /** The reader switched the way the background does it (scripting.executeScript of /reader.js). */
 function toggleInPage(tabId: number): Promise<boolean | undefined> {
@@ -24,6 +25,39 @@ async function popupTab(tabId: number): Promise<Page> {
   const popup = await sift.browser.context.newPage();
   await popup.goto(`chrome-extension://${sift.browser.extensionId}/popup.html?tab=${tabId}`);
   return popup;
+}
+
+/**
+ * Goes to `away`, waits until Sift has had its say there, and comes back with the Back button.
+ * Resolves to whether the page came back from the back/forward cache: the `pageshow` event said
+ * `persisted` and a window global set before leaving survived; else (it was loaded again) the
+ * reasons Chromium gave for not restoring it.
+ */
+async function leaveAndComeBack(page: Page, tabId: number, away: string): Promise<{ restored: boolean; notRestored: string[] }> {
+  const cdp = await sift.browser.context.newCDPSession(page);
+  const notRestored: string[] = [];
+  cdp.on('Page.backForwardCacheNotUsed', ({ notRestoredExplanations }) => {
+    for (const e of notRestoredExplanations as { reason: string }[]) notRestored.push(e.reason);
+  });
+  await cdp.send('Page.enable');
+  await page.evaluate(() => {
+    const w = window as unknown as { siftLeft?: boolean; siftShown?: boolean[] };
+    w.siftLeft = true;
+    w.siftShown = [];
+    addEventListener('pageshow', (event) => w.siftShown!.push(event.persisted));
+  });
+  await page.goto(away, { waitUntil: 'load' });
+  // The other page's report is in: the badge is that page's (no article there: empty).
+  await expect.poll(() => sift.browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId), WAIT).toContain('no article');
+  // A page restored from the cache fires no load event: wait for the document to be back instead.
+  await page.goBack({ waitUntil: 'commit' });
+  await expect.poll(() => page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => false), WAIT).not.toBe(false);
+  const back = await page.evaluate(() => {
+    const w = window as unknown as { siftLeft?: boolean; siftShown?: boolean[] };
+    return { left: w.siftLeft === true, persisted: w.siftShown?.includes(true) ?? false };
+  });
+  await cdp.detach().catch(() => {});
+  return { restored: back.left && back.persisted, notRestored };
 }
 
 describe('the MV3 life cycle', () => {
@@ -99,6 +133,61 @@ describe('the MV3 life cycle', () => {
     await popup.close();
     await page.close();
   }, 180_000);
+
+  it('agrees with the page when it comes back from the back/forward cache: the badge, reader mode, the popup', async () => {
+    const { browser } = sift;
+    // Served without no-store, so that Chromium may keep it in its back/forward cache.
+    const url = `${sift.server.urlOf('seed-dedecms')}?cacheable`;
+    const away = sift.server.urlOf('zh-homepage-not-article');
+    const { page, tabId } = await openFixture(browser, url);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toMatch(/^\d+$/);
+    const count = await badgeText(browser, tabId);
+
+    // Reader mode off: the count comes back with the page.
+    const first = await leaveAndComeBack(page, tabId, away);
+    expect(first, `not restored from the cache: ${first.notRestored.join(', ')}`).toMatchObject({ restored: true });
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(count);
+
+    // Reader mode on: the page comes back with its reader, and the button says ON.
+    await readerOn(browser, tabId, page);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe('ON');
+    const second = await leaveAndComeBack(page, tabId, away);
+    expect(second, `not restored from the cache: ${second.notRestored.join(', ')}`).toMatchObject({ restored: true });
+    expect(await page.locator('sift-reader .sift-title').count()).toBe(1);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe('ON');
+    const popup = await openPopup(browser, tabId);
+    await popup.locator('.sift-state-reader-on').waitFor(WAIT);
+    await popup.close();
+    // …and leaving reader mode there gives the count back.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('sift-reader').count(), WAIT).toBe(0);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(count);
+    await page.close();
+  });
+
+  it('agrees with the page when it is loaded again on coming back (not cacheable): reader mode off everywhere', async () => {
+    const { browser } = sift;
+    const { page, tabId } = await openFixture(browser, `${sift.server.urlOf('seed-dedecms')}?no-store`);
+    // Chromium 156 keeps even a no-store page, unless its cookies change, as a signed-in site's do.
+    await page.evaluate(() => {
+      document.cookie = `sift-test=${Date.now()}`;
+    });
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toMatch(/^\d+$/);
+    const count = await badgeText(browser, tabId);
+    await readerOn(browser, tabId, page);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe('ON');
+    const back = await leaveAndComeBack(page, tabId, sift.server.urlOf('zh-homepage-not-article'));
+    expect(back.restored, 'restored from the back/forward cache').toBe(false);
+    expect(back.notRestored.length).toBeGreaterThan(0); // CacheControlNoStoreCookieModified
+    expect(await page.locator('sift-reader').count()).toBe(0);
+    await expect.poll(() => badgeText(browser, tabId), WAIT).toBe(count);
+    const popup = await openPopup(browser, tabId);
+    await popup.locator('.sift-body').waitFor(WAIT);
+    expect(await popup.getByRole('button', { name: 'Reader mode', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await popup.close();
+    await page.close();
+  });
 
   it('leaves no dead overlay or locked page when the extension is reloaded with reader mode on', async () => {
     const url = `${sift.server.urlOf('seed-dedecms')}?reload`;
