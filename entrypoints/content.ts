@@ -5,6 +5,7 @@
 import { detectOnPageLoad } from '@/lib/detect';
 import { reportDetected } from '@/lib/messages';
 import { pageChanged } from '@/lib/kept-extraction';
+import { readerActiveHere } from '@/lib/reader-switch';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;
@@ -19,7 +20,7 @@ export default defineContentScript({
     let fresh = true;
     let timer: number | undefined;
 
-    const report = () => {
+    const report = (readerActive?: boolean) => {
       timer = undefined;
       let detection;
       try {
@@ -29,7 +30,7 @@ export default defineContentScript({
       }
       // Sent even when the detection is unchanged: the page changed, so the background's cached
       // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
-      reportDetected({ url: location.href, detection, fresh }).catch(() => {});
+      reportDetected({ url: location.href, detection, fresh, ...(readerActive === undefined ? {} : { readerActive }) }).catch(() => {});
       fresh = false;
     };
 
@@ -42,12 +43,21 @@ export default defineContentScript({
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);
-      timer = ctx.setTimeout(report, now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
+      timer = ctx.setTimeout(() => report(), now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
     };
 
     pageChanged();
     report();
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Back from the back/forward cache: the document is as the reader left it, reader mode
+    // included, but the browser cleared the tab's button on the way and the background's record
+    // is of the page shown meanwhile. Reported as a new page, with its reader state.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (!event.persisted) return;
+      clearTimeout(timer);
+      fresh = true;
+      report(readerActiveHere());
+    });
 
     let changed = 0;
     const observer = new MutationObserver((records) => {
