@@ -51,9 +51,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
     // Back from the back/forward cache: the document is as the reader left it, reader mode
     // included, but the browser cleared the tab's button on the way and the background's record
-    // is of the page shown meanwhile. Reported as a new page, with its reader state.
+    // is of the page shown meanwhile. Reported as a new page, with its reader state. (Not for a
+    // pageshow the page's scripts made up: that would clear the tab's list of opened items.)
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (!event.persisted) return;
+      if (!event.persisted || !event.isTrusted) return;
       clearTimeout(timer);
       fresh = true;
       report(readerActiveHere());

@@ -189,6 +189,22 @@ describe('the MV3 life cycle', () => {
     await page.close();
   });
 
+  it('ignores a pageshow that the page\'s scripts make up: the opened items stay marked', async () => {
+    const { browser } = sift;
+    const { page, tabId } = await openFixture(browser, `${sift.server.urlOf('seed-dedecms')}?forged-pageshow`);
+    let popup = await openPopup(browser, tabId);
+    await popup.locator('.sift-item-link').first().click();
+    await popup.locator('.sift-item.is-opened').first().waitFor(WAIT);
+    await popup.close();
+    // What a page could send if it were taken for a restore: a fresh report, opened list cleared.
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    await page.waitForTimeout(1_000); // nothing to wait for when nothing happens; a report takes milliseconds
+    popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.locator('.sift-item.is-opened').count(), WAIT).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves no dead overlay or locked page when the extension is reloaded with reader mode on', async () => {
     const url = `${sift.server.urlOf('seed-dedecms')}?reload`;
     const { page, tabId } = await openFixture(sift.browser, url);
