@@ -30,7 +30,8 @@ export default defineContentScript({
       }
       // Sent even when the detection is unchanged: the page changed, so the background's cached
       // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
-      reportDetected({ url: location.href, detection, fresh, ...(readerActive === undefined ? {} : { readerActive }) }).catch(() => {});
+      // (An undefined readerActive is not sent: messages are JSON.)
+      reportDetected({ url: location.href, detection, fresh, readerActive }).catch(() => {});
       fresh = false;
     };
 
@@ -43,7 +44,7 @@ export default defineContentScript({
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);
-      timer = ctx.setTimeout(() => report(), now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
+      timer = ctx.setTimeout(report, now - firstPending >= MAX_WAIT_MS ? 0 : SETTLE_MS);
     };
 
     pageChanged();
@@ -55,8 +56,7 @@ export default defineContentScript({
     // pageshow the page's scripts made up: that would clear the tab's list of opened items.)
     ctx.addEventListener(window, 'pageshow', (event) => {
       if (!event.persisted || !event.isTrusted) return;
-      clearTimeout(timer);
-      fresh = true;
+      fresh = true; // (a report still pending goes after this one, not fresh, which is right)
       report(readerActiveHere());
     });
 
