@@ -5,6 +5,7 @@
 import { detectOnPageLoad } from '@/lib/detect';
 import { reportDetected } from '@/lib/messages';
 import { pageChanged } from '@/lib/kept-extraction';
+import { readerActiveHere } from '@/lib/reader-switch';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;
@@ -19,7 +20,7 @@ export default defineContentScript({
     let fresh = true;
     let timer: number | undefined;
 
-    const report = () => {
+    const report = (readerActive?: boolean) => {
       timer = undefined;
       let detection;
       try {
@@ -29,7 +30,8 @@ export default defineContentScript({
       }
       // Sent even when the detection is unchanged: the page changed, so the background's cached
       // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
-      reportDetected({ url: location.href, detection, fresh }).catch(() => {});
+      // (An undefined readerActive is not sent: messages are JSON.)
+      reportDetected({ url: location.href, detection, fresh, readerActive }).catch(() => {});
       fresh = false;
     };
 
@@ -48,6 +50,15 @@ export default defineContentScript({
     pageChanged();
     report();
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Back from the back/forward cache: the document is as the reader left it, reader mode
+    // included, but the browser cleared the tab's button on the way and the background's record
+    // is of the page shown meanwhile. Reported as a new page, with its reader state. (Not for a
+    // pageshow the page's scripts made up: that would clear the tab's list of opened items.)
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (!event.persisted || !event.isTrusted) return;
+      fresh = true; // (a report still pending goes after this one, not fresh, which is right)
+      report(readerActiveHere());
+    });
 
     let changed = 0;
     const observer = new MutationObserver((records) => {

@@ -98,6 +98,11 @@ export interface DetectedReport {
   detection: Detection;
   /** True for the first report after the page loaded: a new page, reader mode off. */
   fresh: boolean;
+  /**
+   * Whether reader mode is on in the page, sent (with `fresh`) when the page comes back from the
+   * back/forward cache as it was left: a new page for the tab, but not necessarily reader mode off.
+   */
+  readerActive?: boolean;
 }
 
 /** The key of the content script's report in a runtime message. */

@@ -94,10 +94,10 @@ export default defineBackground(() => {
     // The page loaded or changed: the popup must read it again.
     forgetExtraction(tabId);
     const state = await updateTabState(tabId, (s) =>
-      // A fresh page load ends reader mode and starts a new list of opened items; a new page or
-      // list has not been graded.
+      // A fresh page load ends reader mode (a page back from the back/forward cache says how it
+      // was left) and starts a new list of opened items; a new page or list has not been graded.
       data.fresh
-        ? { detection: data.detection, readerActive: false, opened: [] }
+        ? { detection: data.detection, readerActive: data.readerActive === true, opened: [] }
         : { ...s, detection: data.detection, onTopic: s.detection?.relatedCount === data.detection.relatedCount ? s.onTopic : undefined },
     );
     await showTabState(tabId, state);

@@ -55,7 +55,10 @@ export async function serveFixtures(): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // no-store keeps every test's page fresh, and out of the back/forward cache; a URL with
+    // ?cacheable leaves it out, for the tests of that cache (lifecycle.test.ts).
+    const cacheable = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.has('cacheable');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(cacheable ? {} : { 'cache-control': 'no-store' }) });
     res.end(readFileSync(join(FIXTURES, id, 'source.html')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,14 +81,21 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** `dist`: another unpacked copy of the test build (issue 19's tests load one without host access). */
-export async function launchWithSift(dist = E2E_DIST): Promise<Browser> {
+export interface LaunchOptions {
+  /** Keep Chromium's back/forward cache, which Playwright turns off by default. */
+  bfcache?: boolean;
+  /** Another unpacked copy of the test build (issue 19's tests load one without host access). */
+  dist?: string;
+}
+
+export async function launchWithSift(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'sift-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...extensionFlags(dist), ...CHROMIUM_FLAGS],
+    args: [...extensionFlags(options.dist ?? E2E_DIST), ...CHROMIUM_FLAGS],
+    ...(options.bfcache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   });
   context.setDefaultTimeout(WAIT.timeout);
   await context.route('**/*', (route) => {
@@ -186,11 +196,12 @@ export async function axeViolations(page: Page, within?: string): Promise<string
  * The fixtures served and Chromium launched with the test build of Sift, for the whole file
  * (beforeAll), closed after it (afterAll). Read `.browser` and `.server` inside the tests.
  */
-export function useSiftBrowser(dist?: () => string): { readonly browser: Browser; readonly server: FixtureServer } {
+/** `options` may be a function, read in beforeAll (a build another setup step makes). */
+export function useSiftBrowser(options: LaunchOptions | (() => LaunchOptions) = {}): { readonly browser: Browser; readonly server: FixtureServer } {
   const state = {} as { browser: Browser; server: FixtureServer };
   beforeAll(async () => {
     state.server = await serveFixtures();
-    state.browser = await launchWithSift(dist?.());
+    state.browser = await launchWithSift(typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {
     await state.browser?.close();

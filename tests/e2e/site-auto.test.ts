@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeText, openFixture, openPopup, useSiftBrowser, WAIT } from './harness';
 import { approveInBrowserSettings, backgroundDecided, openOptions, serveSite, setStoredSites, siteGranted, siteTestBuild, storedSites } from './sites-harness';
 
-const sift = useSiftBrowser(siteTestBuild);
+const sift = useSiftBrowser(() => ({ dist: siteTestBuild() }));
 const HOST = 'news-auto.test';
 const ORIGIN = `http://${HOST}`;
 const PAGES = { '/tech/cooling.html': 'en-news-related', '/blog/post.html': 'en-blog-no-related', '/': 'zh-homepage-not-article' };

@@ -138,6 +138,7 @@ async function measureHuge(browser: Browser, bundle: string, timing: TimingOptio
 const fmtMs = (v: number | null | undefined) => (v == null ? 'n/a' : v < 1 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`);
 const fmtX = (v: number | null | undefined) => (v == null ? 'n/a' : `${v.toFixed(2)}x`);
 const fmtKB = (v: number | null | undefined) => (v == null ? 'n/a' : `${(v / KB).toFixed(1)} KB`);
+const fmtMB = (v: number) => `${(v / (KB * KB)).toFixed(1)} MB`;
 
 function check(name: string, limit: string, value: number | null | undefined, ok: (v: number) => boolean, show: (v: number) => string, note?: string): Budget {
   if (value == null) return { name, limit, value: 'n/a', status: 'n/a', ...(note ? { note } : {}) };
@@ -477,6 +478,12 @@ async function main() {
       p(`    ${fmtMs(o.skeletonAt)}, ${fmtMs(o.wordsAt)}, ${fmtMs(o.answerAt)}, ${fmtMs(o.paintedAt)}; click at ${fmtMs(o.clickAt)}, delay ${fmtMs(o.inputDelayMs)}` +
         `${o.answeredClickWhileReading ? ', Settings opened before the answer' : ', Settings did not open before the answer'}; ` +
         `popup's longest task ${fmtTask(o.longestTaskBeforeAnswer)} before the answer, ${fmtTask(o.longestTaskAfterAnswer)} after`);
+    }
+  }
+  if (popup.status === 'ok') {
+    for (const w of popup.workerHeap) {
+      p(`  service worker JS heap after GC, ${w.when}: ` +
+        (w.usedBytes != null ? `${fmtMB(w.usedBytes)} used of ${fmtMB(w.totalBytes!)}` : w.note));
     }
   }
   if (popup.heap) p(`  50 reader on/off cycles: heap ${fmtKB(popup.heap.beforeBytes)} → ${fmtKB(popup.heap.afterBytes)}, growth ${fmtKB(popup.heap.growthBytes)} (${popup.heap.note})`);
