@@ -18,7 +18,9 @@ const AD_LABEL = /^(?:广告|推广|advertisement|sponsored|anzeige)$/i;
  * Whole short lines that are the site talking, not the article (issue 17): ad markers ("[PR]"),
  * editor and source credits ("责任编辑：张迪", "本文来源：新华社 责任编辑：李曦_NN2587"), an info line
  * of labels ("来源：… 作者：… 时间：… 浏览：33"), topic links ("点击进入专题：…"), copyright and
- * image-credit lines, "Follow us on …", newsletter sign-ups and subscription pitches.
+ * image-credit lines, "Follow us on …", newsletter sign-ups and subscription pitches. A line is a
+ * block of its own or a run of text between <br>s or blocks ("저작권자 ⓒ …, 무단전재 및 재배포금지"
+ * after the last paragraph's <br>, aeb-entermedia in the corpus).
  */
 const CLUTTER_LINE = new RegExp(
   [
@@ -27,9 +29,13 @@ const CLUTTER_LINE = new RegExp(
     String.raw`^(?:本文)?来源\s*[:：]\s*[^\s。，]{1,20}$`,
     String.raw`^(?=(?:.*(?:来源|作者|时间|日期|浏览|点击|阅读)\s*[:：]){3})[^。！？]{0,120}$`,
     String.raw`^点击(?:进入|查看|阅读|关注)[^。]{0,40}$`,
-    String.raw`^(?:copyright|©|ⓒ|\(c\))\s.{0,150}$`,
-    String.raw`^[^。.!?]{0,80}(?:all rights reserved|무단전재|版权所有|不得转载)[^。]{0,60}$`,
+    // The sign says it; the word needs a sign, a year or "by" ("Copyright law …" is a sentence).
+    String.raw`^(?:[©ⓒ]|\(c\)\s|copyright\s*(?:[©ⓒ]|\(c\)|\d{4}|by\s|[:：])).{0,150}$`,
+    // Before the reservation no sentence ends; a dot inside a word (a domain) is not an end.
+    String.raw`^(?:[^。.!?！？]|\.(?=\w)){0,80}(?:all rights? reserved|무단\s*전재|재배포\s*금지|版权所有|不得转载|禁止转载|無断転載|転載禁止)[^。]{0,60}$`,
     String.raw`^image (?:copyright|source)\b.{0,80}$`,
+    // A photo credit in brackets: "[사진=JTBC]", "（图片来源：网络）", "(Photo: Reuters)".
+    String.raw`^[\[【［(（]\s*(?:사진|写真|图片|圖片|photos?|images?)\s*(?:来源|來源|提供|출처|credit)?\s*[=:：]\s*[^\]】］)）]{1,60}[\]】］)）]$`,
     String.raw`^follow (?:us|[\p{L}.' -]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|weibo|微博)\b.{0,120}$`,
     String.raw`^(?:sign up|subscribe)\b.{0,200}\bnewsletters?\b`,
     String.raw`^(?:already a subscriber|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe (?:now )?to (?:continue|keep) reading)`,
@@ -38,7 +44,7 @@ const CLUTTER_LINE = new RegExp(
   'iu',
 );
 /** How a text node of such a line, or of a breadcrumb trail, can start (punctuation aside). */
-const LINE_START = /^(?:[[【［]\s*PR|PR\s*[\]】］]|本文来源|责任编辑|编辑|责编|来源|点击|copyright|©|ⓒ|\(c\)|image|follow|sign up|subscribe|already|this (?:article|story|content)|有料|会員|この記事|首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)/i;
+const LINE_START = /^(?:[[【［]\s*PR|PR\s*[\]】］]|本文来源|责任编辑|编辑|责编|来源|点击|copyright|©|ⓒ|\(c\)|저작권|版权|著作権|사진|写真|图片|圖片|photo|image|follow|sign up|subscribe|already|this (?:article|story|content)|有料|会員|この記事|首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)/i;
 /** The first step of a breadcrumb trail, or its label. */
 const CRUMB_START = /^(?:首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)\s*[:：]?/i;
 /** A short block that is a trail of links: home > section > page. */
@@ -50,6 +56,48 @@ function isBreadcrumb(el: Element, text: string): boolean {
   let rest = text;
   for (const a of links) rest = rest.replace(collapseWhitespace(a.textContent ?? ''), '');
   return rest.replace(/[\s>»›＞/→|:：]/g, '').length <= 20;
+}
+
+/** Elements that stay inside a line of text. */
+const INLINE = /^(?:a|abbr|b|bdi|bdo|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|time|u)$/;
+/** Elements in a line that are not its text. */
+const SILENT = /^(?:script|style|noscript|template)$/;
+const isLineEdge = (n: Node) => n.nodeType === 1 && !INLINE.test((n as Element).localName) && !SILENT.test((n as Element).localName);
+
+/**
+ * The nodes of the line `text` is in when that line is a run between <br>s or blocks inside a
+ * larger element (the element's own text is judged as a block), else null.
+ */
+function lineRun(text: Text): ChildNode[] | null {
+  let n: ChildNode = text;
+  // Up through inline elements that hold nothing but this line.
+  while (n.parentElement && INLINE.test(n.parentElement.localName) && !Array.from(n.parentElement.childNodes).some(isLineEdge)) {
+    n = n.parentElement;
+  }
+  const run: ChildNode[] = [n];
+  let edges = 0;
+  for (let s = n.previousSibling; s; s = s.previousSibling) {
+    if (isLineEdge(s)) { edges++; break; }
+    run.unshift(s);
+  }
+  for (let s = n.nextSibling; s; s = s.nextSibling) {
+    if (isLineEdge(s)) { edges++; break; }
+    run.push(s);
+  }
+  return edges ? run : null;
+}
+
+/** The text of a line's nodes when it is at most `cap` characters, else null. */
+function runText(run: ChildNode[], cap = 250): string | null {
+  let text = '';
+  for (const n of run) {
+    const part = n.nodeType === 3 ? (n as Text).data : n.nodeType !== 1 || SILENT.test((n as Element).localName) ? '' : shortText(n as Element, cap);
+    if (part === null) return null;
+    text += part;
+    if (text.length > cap * 2 && collapseWhitespace(text).length > cap) return null;
+  }
+  text = collapseWhitespace(text);
+  return text.length > cap ? null : text;
 }
 
 /**
@@ -91,8 +139,8 @@ const CRUMB_BOX = /breadcrumb|crumbs/i;
  * ad labels and prev/next lines by their text, looked for from the text nodes up (few text nodes
  * start like one), so that no element's text is read unless it may be one.
  */
-function clutter(doc: Document, url: string, related?: Element[]): Element[] {
-  const out = new Set<Element>();
+function clutter(doc: Document, url: string, related?: Element[]): ChildNode[] {
+  const out = new Set<ChildNode>();
   try {
     for (const el of related ?? findRelatedElements(doc, url)) out.add(el);
   } catch {
@@ -128,6 +176,14 @@ function clutter(doc: Document, url: string, related?: Element[]): Element[] {
     const old = trimmed.length <= 120 && RULE_START.test(trimmed);
     const line = LINE_START.test(trimmed) || LINE_START.test(trimmed.replace(/^[\s.,:;·|>»\-[【（(［]+/, ''));
     if (!old && !line) continue;
+    if (line && !out.has(n as Text)) {
+      const run = lineRun(n as Text);
+      const text = run && runText(run);
+      if (run && text && CLUTTER_LINE.test(text)) {
+        for (const node of run) out.add(node);
+        continue;
+      }
+    }
     for (let el = n.parentElement, level = 0; el && el !== body && level < 6; el = el.parentElement, level++) {
       if (judged.has(el)) continue;
       judged.add(el);
@@ -149,9 +205,13 @@ function clutter(doc: Document, url: string, related?: Element[]): Element[] {
  */
 export function removeClutter(doc: Document, url: string, related?: Element[]): void {
   for (const el of clutter(doc, url, related)) {
+    if (el.nodeType !== 1) {
+      el.remove(); // a line's text between <br>s
+      continue;
+    }
     // A related heading's only content may be the element we match (<p><strong>相关文章:</strong></p>):
     // remove the outermost element that holds nothing else.
-    let target = el;
+    let target = el as Element;
     while (
       target.parentElement &&
       target.parentElement !== doc.body &&

@@ -30,6 +30,43 @@ const BARE_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(
 /** Text nodes after the headline looked at for its info line. */
 const AFTER_TITLE = 40;
 
+/** A name as portals print their source: letters only, a few words at most. */
+const NAME = /^[\p{L}\p{M}·・&' .-]{2,24}$/u;
+/** The words of the tools that share an info line with the date (share, comment, print, font size). */
+const TOOL = /分享|收藏|评论|打印|字号|字体|举报|关注|订阅|纠错|返回|放大|缩小|微博|微信|手机|二维码|share|print|comment|follow|subscribe|email/i;
+
+/** A leaf element's text when it reads as a name, else undefined. */
+function nameIn(el: Element): string | undefined {
+  if (el.childElementCount) return undefined;
+  // Not a control: share links go nowhere ("javascript:"), dialogs' buttons say "取消".
+  if (el.closest('button, [role="button"], dialog, [role="dialog"], form, nav')) return undefined;
+  const href = el.localName === 'a' ? el.getAttribute('href')?.trim() ?? '' : null;
+  if (href !== null && (!href || href.startsWith('#') || /^javascript:/i.test(href))) return undefined;
+  const text = collapseWhitespace(el.textContent ?? '');
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return NAME.test(text) && letters >= 2 && !TOOL.test(text) && !LABEL.test(text) && !PLACEHOLDER.test(text) ? text : undefined;
+}
+
+/**
+ * The source that a portal prints beside the date without a label ("2019年09月07日 04:04 北京日报",
+ * news.sina's line, where the name is a link to the paper): the first element after the date whose
+ * text is a name and not a tool; with the names beside it when they share a box of names only
+ * (huanqiu's three authors, "叨叨姐、胡一刀、李小飞刀").
+ */
+function unlabelledSource(line: Element, dateNode: Node): string | undefined {
+  for (const el of Array.from(line.querySelectorAll('a, span, em, cite, strong, b'))) {
+    if (!(dateNode.compareDocumentPosition(el) & 4 /* FOLLOWING */)) continue;
+    const name = nameIn(el);
+    if (!name) continue;
+    const box = el.parentElement;
+    if (!box || box === line || box.childElementCount < 2) return name;
+    const names = Array.from(box.children).map(nameIn);
+    if (names.some((n) => !n) || collapseWhitespace(box.textContent ?? '') !== names.join(' ')) return name;
+    return names.join(names.every((n) => /^[\p{Script=Han}·]+$/u.test(n!)) ? '、' : ', ');
+  }
+  return undefined;
+}
+
 function lineInfo(text: string, date: RegExpExecArray): CmsInfo {
   const [, y, mo, d, h, mi, s] = date;
   const info: CmsInfo = { date: `${y}-${pad(mo)}-${pad(d)}${h ? `T${pad(h)}:${mi}:${pad(s)}` : ''}` };
@@ -69,8 +106,14 @@ export function infoNearTitle(doc: Document, title: string): CmsInfo {
       line = line.parentElement;
     }
     const text = line ? collapseWhitespace(line.textContent ?? '') : '';
-    const usable = text.length <= MAX_LINE && BARE_DATE.test(text) ? text : data;
-    return lineInfo(usable, BARE_DATE.exec(usable)!);
+    const whole = text.length <= MAX_LINE && BARE_DATE.test(text);
+    const usable = whole ? text : data;
+    const info = lineInfo(usable, BARE_DATE.exec(usable)!);
+    if (!info.byline && whole && line) {
+      const source = unlabelledSource(line, n);
+      if (source) info.byline = source;
+    }
+    return info;
   }
   return {};
 }

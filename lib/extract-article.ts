@@ -265,8 +265,10 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   // Chinese CMS pages say who and when only in an info line under the headline; other pages are
   // not walked for one.
   let info = guessedLang !== 'zh' || (declared && metaByline) ? {} : cmsInfo(doc);
-  // Else the line under the headline, when it holds a bare date (portals print no labels).
-  if (!declared && !info.date) info = { ...infoNearTitle(doc, title), ...info };
+  // Else the line under the headline, when it holds a bare date (portals print no labels), for
+  // the date, or for the source a Chinese portal names there without a label.
+  const noByline = guessedLang === 'zh' && !metaByline && !info.byline;
+  if ((!declared && !info.date) || noByline) info = { ...infoNearTitle(doc, title), ...info };
   const ld = jsonLdMeta(doc);
 
   let work = doc;

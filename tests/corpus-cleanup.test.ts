@@ -22,8 +22,9 @@ describe.skipIf(!present)('clutter lines on corpus pages (../shared/corpus/pages
     ['gne-cjn-1', '【编辑：姚昊】'],
     ['readability-gmw', '[责任编辑:肖春芳]'],
     ['gne-zyyfy-1', '浏览：'],
-    // Its other copyright line sits between <br>s in the text flow, no element of its own: still there.
     ['aeb-entermedia-lj-ryu-hwayoung', 'Copyright ⓒ Entermedia'],
+    // A copyright line between <br>s in the text flow, no element of its own.
+    ['aeb-entermedia-lj-ryu-hwayoung', '무단전재 및 재배포금지'],
     ['readability-breitbart', 'SIGN UP FOR OUR NEWSLETTER'],
   ])('%s: no "%s" line, the labelled text kept', async (id, gone) => {
     const page = loadPage(resolve(SHARED, id));

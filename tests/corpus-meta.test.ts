@@ -24,8 +24,10 @@ async function articleOf(id: string): Promise<Article | null> {
 describe.skipIf(!present)('meta line on Chinese portals (../shared/corpus/pages)', () => {
   test.each([
     // id, byline, site, date (its start)
-    // Its editor credit ("责任编辑：张申") is cleaned out of the article (issue 17.3), and with it Readability's byline.
-    ['gne-sina-sina', undefined, '新浪新闻', '2019-09-07'],
+    // Its editor credit ("责任编辑：张申") is cleaned out of the article (issue 17.3); the source
+    // comes from the line under the headline, a date and a name without a label.
+    ['gne-sina-sina', '北京日报', '新浪新闻', '2019-09-07'],
+    ['gne-sina-1', '参考消息', '新浪新闻', '2019-11-25'],
     ['gne-huanqiu-1', undefined, undefined, '2020-06-05T20:35'],
     ['gne-thepaper-1', undefined, '澎湃新闻-The Paper', '2019-09-24T09:10'],
     ['gne-ifeng-1', '澎湃新闻网', '凤凰网', '2019-11-25T16:04:30'],

@@ -66,6 +66,17 @@ describe('infoNearTitle: a date without a label in the line under the headline',
     expect(infoNearTitle(ymd, '法国大罢工')).toEqual({ date: '2019-11-25T16:04:30' });
   });
 
+  it('reads a name without a label beside the date as the source, not a tool or a counter', () => {
+    const d = doc('', '<div class="t">中国芯本月商用</div><div class="date-source"><span class="date">2019年09月07日 04:04</span> <a href="https://paper.example.cn/1.htm">北京日报</a></div><p>正文。</p>');
+    expect(infoNearTitle(d, '中国芯本月商用')).toEqual({ date: '2019-09-07T04:04:00', byline: '北京日报' });
+    const tools = doc('', '<h1>中国芯本月商用</h1><div><span>2019-09-07 04:04</span> <a href="#">分享</a> <a href="#c">评论(30)</a> <span>A+</span></div>');
+    expect(infoNearTitle(tools, '中国芯本月商用')).toEqual({ date: '2019-09-07T04:04:00' });
+    const share = doc('', '<h1>中国芯本月商用</h1><div><span>2019-09-07 04:04</span> <a href="javascript:void(0)">QQ空间</a> <button><span>取消</span></button></div>');
+    expect(infoNearTitle(share, '中国芯本月商用')).toEqual({ date: '2019-09-07T04:04:00' });
+    const three = doc('', '<h1>十八人的联军</h1><div class="a-info"><span class="time">2020-06-05 20:35</span> <span class="original"> <span>叨叨姐</span> <span>胡一刀</span> <span>李小飞刀</span> </span></div>');
+    expect(infoNearTitle(three, '十八人的联军')).toEqual({ date: '2020-06-05T20:35:00', byline: '叨叨姐、胡一刀、李小飞刀' });
+  });
+
   it('finds nothing without the headline, or when the date is far below it', () => {
     expect(infoNearTitle(doc('', '<p>2020-06-05 20:35</p>'), '标题')).toEqual({});
     const far = Array.from({ length: 60 }, (_, i) => `<p>第${i}段。</p>`).join('');

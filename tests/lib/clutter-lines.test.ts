@@ -33,9 +33,21 @@ describe('clutter lines in the article', () => {
     ['a newsletter sign-up', `${PARAGRAPHS}<p>Sign up for our weekly newsletter</p>`, 'weekly newsletter'],
     ['a subscription pitch', `${PARAGRAPHS}<p>Already a subscriber? Log in to keep reading.</p>`, 'subscriber'],
     ['a copyright line', `${PARAGRAPHS}<p>Copyright © 2024 Example Media. All rights reserved.</p>`, 'All rights reserved'],
+    [
+      'a copyright line between <br>s',
+      `${PARAGRAPHS}<div>The library will report on the trial in the spring.<br>© 2024 Example Media (<a href="https://www.example.com">www.example.com</a>). All rights reserved.</div>`,
+      'Example Media',
+    ],
+    ['a photo credit line', `<p>(Photo: Reuters)</p>${PARAGRAPHS}`, 'Reuters'],
+    [
+      'a Korean copyright line after a <br>',
+      `${PARAGRAPHS}<div>${'시의회는 화요일 저녁 회의를 열어 예산에 관한 긴 토론 끝에 석 달 동안 도서관을 밤 열 시까지 열기로 합의했다. '.repeat(3)}<br><br>${'도서관은 봄에 시범 운영의 결과를 발표하고 시민들의 의견을 들을 예정이라고 밝혔다. '.repeat(3)}<br><br>저작권자 ⓒ 엔터미디어(<a href="http://www.example.co.kr">www.example.co.kr</a>), 무단전재 및 재배포금지</div>`,
+      '무단전재',
+    ],
   ])('removes %s', (_name, html, gone) => {
     const text = articleText(html);
     expect(text).toContain('Paragraph 6 of the story');
+    if (html.includes('도서관은')) expect(text).toContain('의견을 들을 예정이라고 밝혔다');
     expect(text).not.toContain(gone);
   });
 
@@ -59,6 +71,12 @@ describe('clutter lines in the article', () => {
     expect(text).toContain('Follow the money');
     expect(text).toContain('subscribe to the library');
     expect(text).toContain('is where the library is');
+    const lines = articleText(
+      `${PARAGRAPHS}<div>The library will report on the trial in the spring.<br>Copyright law, the mayor said, lets the library lend e-books freely.<br>(Photo: a reader at night, said the mayor, who took it himself at the library on Tuesday.)</div>`,
+    );
+    expect(lines).toContain('Copyright law, the mayor said');
+    expect(lines).toContain('The library will report');
+    expect(lines).toContain('who took it himself');
     const zh = articleText(`${ZH}<p>据新华社报道，来源于市政府的消息称，编辑部也收到了读者来信。</p>`, 'zh');
     expect(zh).toContain('来源于市政府');
   });
