@@ -11,6 +11,7 @@ import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
 import { itemCount } from '@/lib/extract-related';
 import { openIntent } from './open-intent';
+import { readingTimeText } from './reading-time-text';
 
 /** The related list's settings, the reader's marks for the site and what to do with them. */
 export interface RelatedControls {
@@ -108,7 +109,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
                 ))}
               <span class="sift-meta-part sift-reading-time">
                 {/* The interface's words inside the page's: isolated, or "2 min" shows as "min 2" in RTL. */}
-                <bdi>{t('readingTime', article.readingMinutes)}</bdi>
+                <bdi>{readingTimeText(article, t)}</bdi>
               </span>
             </p>
           </header>

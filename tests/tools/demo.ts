@@ -179,7 +179,7 @@ async function main() {
     if (article) {
       console.log(`Title: ${article.title}`);
       console.log(`Byline: ${[article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ') || '(none)'}`);
-      console.log(`Article: ${article.textLength} characters, ${article.readingMinutes} min read`);
+      console.log(`Article: ${article.textLength} characters, ${article.readingTime ? `${article.readingTime.fast}–${article.readingTime.slow}` : article.readingMinutes} min read`);
     } else {
       console.log('Article: none');
     }
