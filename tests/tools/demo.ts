@@ -12,6 +12,8 @@ import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
 import { extract } from '../../lib/extract';
 import { toMarkdown } from '../../lib/markdown';
+import { gradeRelated } from '../../lib/relevance';
+import { relevanceArticleOf } from '../../lib/grade-page';
 import { loadPage } from './load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
@@ -67,11 +69,14 @@ async function launch(dist: string, profile: string, lang?: string): Promise<Bro
   return context;
 }
 
-/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted offline in happy-dom; no build, no browser. */
+/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted and graded offline in happy-dom; no build, no browser. */
 async function printMarkdown() {
   const page = loadPage(join(ROOT, 'tests', 'fixtures', SEED));
   try {
-    console.log(await toMarkdown(extract(page.document, page.url)));
+    const x = extract(page.document, page.url);
+    // Graded as the reader shows them: on-topic items first, the off-topic ones under their own heading.
+    const related = gradeRelated(relevanceArticleOf(x, new page.window.DOMParser()), x.related);
+    console.log(await toMarkdown({ ...x, related }, { offTopicHeading: '其他话题' }));
   } finally {
     await page.close();
   }
