@@ -114,7 +114,7 @@ describe('toMarkdown of the seed page', () => {
     const page = loadPage(resolve(__dirname, '../fixtures/seed-dedecms'));
     try {
       const x = extract(page.document, page.url);
-      const graded = { ...x, related: gradeRelated(relevanceArticleOf(x, new page.window.DOMParser()), x.related) };
+      const graded = { ...x, related: gradeRelated(relevanceArticleOf(x, new page.window.DOMParser() as unknown as DOMParser), x.related) };
       const md = await toMarkdown(graded, { offTopicHeading: '其他话题' });
       expect(md).toMatch(/^---\ntitle: ".+"\nurl: "http[^"]+"\n(.+\n)*lang: "zh"\n---\n\n# /);
       expect(md).toContain('## 相关文章');

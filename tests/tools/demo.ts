@@ -75,7 +75,7 @@ async function printMarkdown() {
   try {
     const x = extract(page.document, page.url);
     // Graded as the reader shows them: on-topic items first, the off-topic ones under their own heading.
-    const related = gradeRelated(relevanceArticleOf(x, new page.window.DOMParser()), x.related);
+    const related = gradeRelated(relevanceArticleOf(x, new page.window.DOMParser() as unknown as DOMParser), x.related);
     console.log(await toMarkdown({ ...x, related }, { offTopicHeading: '其他话题' }));
   } finally {
     await page.close();
