@@ -60,10 +60,13 @@ export async function loadPosition(url: string): Promise<number | null> {
 
 // One change at a time: a save must not read the store while another is writing it.
 let queue: Promise<unknown> = Promise.resolve();
+/** When the positions were last cleared here: a save of a scroll made before that is dropped. */
+let clearedAt = -Infinity;
 
-export function savePosition(url: string, at: number): Promise<void> {
+/** Saves `at` for `url`; `scrolledAt` (ms since the epoch) is when the reader was there. */
+export function savePosition(url: string, at: number, scrolledAt = Date.now()): Promise<void> {
   const key = positionKey(url);
-  if (!key || !Number.isFinite(at)) return Promise.resolve();
+  if (!key || !Number.isFinite(at) || scrolledAt < clearedAt) return Promise.resolve();
   const run = queue.then(async () => {
     await positionsItem.setValue(withPosition(normalizePositions(await positionsItem.getValue()), key, at, Date.now()));
   });
@@ -72,6 +75,7 @@ export function savePosition(url: string, at: number): Promise<void> {
 }
 
 export function clearPositions(): Promise<void> {
+  clearedAt = Date.now();
   const run = queue.then(() => positionsItem.removeValue());
   queue = run.catch(() => {});
   return run;

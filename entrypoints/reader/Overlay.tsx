@@ -99,7 +99,7 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         <main class="sift-main" tabIndex={-1}>
           {extraction ? (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} />
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} restorePosition />
           ) : (
             <StateMessage kind="error" title={t('overlayErrorTitle')}>
               <p>{error}</p>
