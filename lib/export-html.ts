@@ -71,8 +71,9 @@ export function toHtmlFile(x: Extraction, opts: HtmlOptions, doc: Document = doc
   article.append(header);
   if (a) {
     const body = el('div', { class: 'sift-body', lang: lang || undefined, dir: a.dir });
-    // The one place markup goes in: the sanitised body, parsed in this detached, inert document.
-    body.innerHTML = opts.bodyHtml;
+    // The one place markup goes in: the sanitised body, parsed by DOMParser (inert: nothing loads or runs).
+    const parsed = new (doc.defaultView ?? window).DOMParser().parseFromString(opts.bodyHtml, 'text/html');
+    body.append(...[...parsed.body.childNodes].map((node) => out.importNode(node, true)));
     article.append(body);
   }
   reader.append(article);
