@@ -129,7 +129,8 @@ describe('table of contents', () => {
       dialog.scrollTop = dialog.scrollHeight;
     });
     await expect.poll(percent, WAIT).toBe(100);
-    expect(await width()).toBeGreaterThan(partWidth);
+    // (The fill slides to its new width: polled, not read once.)
+    await expect.poll(width, WAIT).toBeGreaterThan(partWidth);
 
     // Keyboard in reader mode too: Tab reaches the line.
     let reached = false;
