@@ -11,6 +11,10 @@ import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
 import { itemCount } from '@/lib/extract-related';
 import { openIntent } from './open-intent';
+import { readingTimeText } from './reading-time-text';
+import { Contents } from './Contents';
+import { ExportMenu } from './ExportMenu';
+import { ReadingProgress } from './ReadingProgress';
 
 /** The related list's settings, the reader's marks for the site and what to do with them. */
 export interface RelatedControls {
@@ -42,9 +46,11 @@ export interface ReaderViewProps {
    * shows above it): the items the page offers are never hidden behind that judgement (issue 14).
    */
   relatedOnly?: boolean;
+  /** Open at the reading position saved for this article (reader mode); it is saved either way. */
+  restorePosition?: boolean;
 }
 
-export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls, relatedOnly }: ReaderViewProps) {
+export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls, relatedOnly, restorePosition }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = itemCount(related);
   // The related list comes after the article has painted (an effect runs after the frame): the
@@ -108,10 +114,14 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
                 ))}
               <span class="sift-meta-part sift-reading-time">
                 {/* The interface's words inside the page's: isolated, or "2 min" shows as "min 2" in RTL. */}
-                <bdi>{t('readingTime', article.readingMinutes)}</bdi>
+                <bdi>{readingTimeText(article, t)}</bdi>
               </span>
             </p>
+            <ExportMenu extraction={extraction} blocks={showRelated ? graded : null} pageOrder={controls?.pageOrder} t={t} />
           </header>
+          {/* Issue 18: the contents (three or more headings) and the progress bar, both of the article. */}
+          <Contents t={t} />
+          <ReadingProgress url={extraction.url} restore={restorePosition} t={t} />
           <ArticleBody
             html={article.contentHtml}
             baseUrl={extraction.url}

@@ -29,7 +29,7 @@ const MIN_SHARE = 0.1;
 /** A page whose teaser snippets outweigh its main text this much is a front page. */
 const MAX_TEASER_RATIO = 8;
 /**
- * What one CJK character weighs, in Latin characters. By reading rates (lib/text.ts: ~400 CJK
+ * What one CJK character weighs, in Latin characters. By common reading rates (~400 CJK
  * characters a minute against ~230 words, about 1,400 Latin characters) one is worth about 3.5.
  * At 3, Chinese news items of 130-150 characters stayed under MIN_MAIN (gne-mingridapan-1,
  * ia-henandaily-91bdf33e); at 4, MIN_MAIN is 105 CJK characters and MIN_PARAGRAPH 20.

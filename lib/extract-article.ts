@@ -9,7 +9,8 @@ import { removeMedia } from './declobber';
 import { hanScriptTag } from './han-script';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from './sanitize';
-import { collapseWhitespace, collapsedLength, decodeEntities, readingMinutes } from './text';
+import { collapseWhitespace, collapsedLength, decodeEntities } from './text';
+import { middleMinutes, readingTime } from './reading-time';
 import type { Article } from './types';
 
 const RTL_LANGS = /^(ar|he|iw|fa|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i;
@@ -295,6 +296,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
   const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
   const dir = (dirAttr || parsed.dir || '').toLowerCase();
   const langTag = hanScriptTag(lang, parsed.lang || langAttr, text);
+  const time = readingTime(text, lang);
   const siteName = collapseWhitespace(parsed.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined;
   return {
     title: stripKnownSite(title || collapseWhitespace(parsed.title ?? ''), siteName),
@@ -307,6 +309,7 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
     excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
     contentHtml,
     textLength,
-    readingMinutes: readingMinutes(text),
+    readingMinutes: middleMinutes(time),
+    readingTime: time,
   };
 }

@@ -29,7 +29,7 @@ function linkText(text: string): string {
 }
 
 /** Only http(s) links leave the reader (page content is untrusted). */
-function safeUrl(url: string): string | null {
+export function safeUrl(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
@@ -49,10 +49,40 @@ function itemLine(item: RelatedItem): string | null {
 export interface RelatedOptions {
   /** Leave off-topic items out instead of listing them under their own sub-heading. */
   dropOffTopic?: boolean;
+  /** Every item in the page's order, none set apart (the reader's "page order" setting). */
+  pageOrder?: boolean;
   /** Sub-heading for off-topic items, in the UI language. */
   offTopicHeading?: string;
   /** Heading for a block the page gave no heading. */
   untitledHeading?: string;
+}
+
+/** One related block as the reader shows it: the items it lists first, and those it folds away. */
+export interface RelatedGroup {
+  heading: string;
+  first: RelatedItem[];
+  off: RelatedItem[];
+}
+
+const gradeOf = (item: RelatedItem) => item.relevance?.grade ?? 'on';
+
+/**
+ * The related blocks grouped as the reader shows them (components/RelatedList.tsx): on-topic items
+ * first, then the near ones, then the off-topic ones set apart; in page order, all of them as the
+ * page lists them. Items without an http(s) URL or a title are left out, and so are empty blocks.
+ */
+export function relatedGroups(blocks: RelatedBlock[], opts: RelatedOptions = {}): RelatedGroup[] {
+  const usable = (item: RelatedItem) => safeUrl(item.url) !== null && item.title.trim() !== '';
+  return blocks
+    .map((block) => {
+      const items = block.items.filter(usable);
+      const first = opts.pageOrder
+        ? items
+        : [...items.filter((i) => gradeOf(i) === 'on'), ...items.filter((i) => gradeOf(i) === 'near')];
+      const off = opts.pageOrder || opts.dropOffTopic ? [] : items.filter((i) => gradeOf(i) === 'off');
+      return { heading: block.heading, first, off };
+    })
+    .filter((group) => group.first.length || group.off.length);
 }
 
 /**
@@ -61,13 +91,10 @@ export interface RelatedOptions {
  */
 export function relatedMarkdown(blocks: RelatedBlock[], opts: RelatedOptions = {}): string {
   const out: string[] = [];
-  for (const block of blocks) {
-    const kept = block.items.filter((i) => i.relevance?.grade !== 'off');
-    const off = block.items.filter((i) => i.relevance?.grade === 'off');
-    const lines = kept.map(itemLine).filter((l): l is string => l !== null);
-    const offLines = opts.dropOffTopic ? [] : off.map(itemLine).filter((l): l is string => l !== null);
-    if (!lines.length && !offLines.length) continue;
-    out.push(`## ${linkText(block.heading || opts.untitledHeading || 'Related')}`, '');
+  for (const group of relatedGroups(blocks, opts)) {
+    const lines = group.first.map(itemLine).filter((l): l is string => l !== null);
+    const offLines = group.off.map(itemLine).filter((l): l is string => l !== null);
+    out.push(`## ${linkText(group.heading || opts.untitledHeading || 'Related')}`, '');
     if (lines.length) out.push(...lines, '');
     if (offLines.length) out.push(`### ${linkText(opts.offTopicHeading ?? 'Other topics')}`, '', ...offLines, '');
   }

@@ -22,7 +22,7 @@ export function isMostlyCjk(text: string): boolean {
 
 /**
  * A reader's "amount of text": CJK characters plus words of other scripts.
- * One CJK character weighs about as much as one word in reading time at the rates below.
+ * One CJK character weighs about as much as one word in reading time (lib/reading-time.ts).
  */
 export function textWeight(text: string): number {
   const { cjk, words } = cjkAndWords(text);
@@ -32,27 +32,6 @@ export function textWeight(text: string): number {
 /** CJK characters, and words of other scripts (letters and digits), in `text`. */
 function cjkAndWords(text: string): { cjk: number; words: number } {
   return { cjk: countCjk(text), words: text.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0 };
-}
-
-// Reading rates: ~400 CJK characters a minute, ~230 words a minute (commonly quoted averages).
-const CJK_PER_MINUTE = 400;
-const WORDS_PER_MINUTE = 230;
-
-/** Above this length, reading time is estimated from evenly spaced samples (a 5 MB page). */
-const SAMPLED_ABOVE = 60_000;
-const SAMPLES = 12;
-const SAMPLE_LENGTH = 5_000;
-
-export function readingMinutes(text: string): number {
-  let sample = text;
-  if (text.length > SAMPLED_ABOVE) {
-    sample = '';
-    const step = Math.floor(text.length / SAMPLES);
-    for (let i = 0; i < SAMPLES; i++) sample += ` ${text.slice(i * step, i * step + SAMPLE_LENGTH)}`;
-  }
-  const scale = text.length / sample.length || 1;
-  const { cjk, words } = cjkAndWords(sample);
-  return Math.max(1, Math.round((cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE) * scale));
 }
 
 /** The characters String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */

@@ -66,8 +66,10 @@ export interface Article {
   contentHtml: string;
   /** Length of the article's text, in characters. */
   textLength: number;
-  /** Whole minutes, at least 1 (lib/text.ts readingMinutes). */
+  /** Whole minutes, at least 1: the middle of `readingTime`. */
   readingMinutes: number;
+  /** The reading time as a range by the article's language (lib/reading-time.ts), fast to slow. */
+  readingTime?: { fast: number; slow: number };
 }
 
 /** Everything the reader view needs for one page. */

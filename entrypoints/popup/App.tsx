@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Setti
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { clearMarks, siteOf } from '@/lib/related-marks';
+import { siteOf } from '@/lib/related-marks';
+import { clearReaderData } from '@/lib/clear-data';
 import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
@@ -177,7 +178,7 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
         </button>
       </header>
       <div id="sift-settings" hidden={!showSettings}>
-        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} onClearMarks={clearMarks} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && ok && <PopupSiteAuto url={ok.extraction.url} t={t} onNotice={setNotice} />}
       </div>
       {notice && (

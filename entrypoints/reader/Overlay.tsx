@@ -8,7 +8,8 @@ import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { clearMarks, siteOf } from '@/lib/related-marks';
+import { siteOf } from '@/lib/related-marks';
+import { clearReaderData } from '@/lib/clear-data';
 import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
@@ -103,13 +104,13 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
             {t('closeReader')}
           </button>
         </header>
-        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearMarks} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && autoHost && (
           <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />
         )}
         <main class="sift-main" tabIndex={-1}>
           {extraction ? (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} />
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} restorePosition />
           ) : (
             <StateMessage kind="error" title={t('overlayErrorTitle')}>
               <p>{error}</p>

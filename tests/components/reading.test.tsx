@@ -50,13 +50,16 @@ describe('a right-to-left article', () => {
     unmount();
   });
 
-  it('shows the reading time in the interface language', () => {
-    const minutes = extraction.article!.readingMinutes;
+  it("shows the reading time as a range by the article's language, in the interface language", () => {
+    // Arabic: IReST's 138 ± 20 words a minute (lib/reading-time.ts), a fast to a slow reader.
+    const { fast, slow } = extraction.article!.readingTime!;
+    expect(fast).toBeLessThan(slow);
+    expect(extraction.article!.readingMinutes).toBe(Math.round((fast + slow) / 2));
     const english = mount(en);
-    expect(english.root.querySelector('.sift-reading-time')!.textContent).toBe(`${minutes} min`);
+    expect(english.root.querySelector('.sift-reading-time')!.textContent).toBe(`${fast}–${slow} min`);
     english.unmount();
     const chinese = mount(zh);
-    expect(chinese.root.querySelector('.sift-reading-time')!.textContent).toBe(`约 ${minutes} 分钟`);
+    expect(chinese.root.querySelector('.sift-reading-time')!.textContent).toBe(`约 ${fast}–${slow} 分钟`);
     chinese.unmount();
   });
 });

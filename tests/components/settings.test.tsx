@@ -83,10 +83,10 @@ describe('SettingsPanel', () => {
     document.body.append(root);
     const onClearMarks = vi.fn(() => Promise.resolve());
     act(() => render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={() => {}} t={en} onClearMarks={onClearMarks} />, root));
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear my Related / Not related marks')!;
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Clear my marks and reading positions')!;
     await act(async () => button.click());
     expect(onClearMarks).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(root.querySelector('.sift-clear-marks output')?.textContent).toBe('Marks cleared'));
+    await vi.waitFor(() => expect(root.querySelector('.sift-clear-marks output')?.textContent).toBe('Marks and reading positions cleared'));
   });
 
   it('stops the size buttons at the limits', () => {

@@ -136,8 +136,8 @@ describe('en-news-related', () => {
 
     // The settings can forget every mark.
     await again.getByRole('button', { name: 'Settings' }).click();
-    await again.getByRole('button', { name: 'Clear my Related / Not related marks' }).click();
-    await again.getByText('Marks cleared').waitFor(WAIT);
+    await again.getByRole('button', { name: 'Clear my marks and reading positions' }).click();
+    await again.getByText('Marks and reading positions cleared').waitFor(WAIT);
     await again.close();
     const third = await openPopup(sift.browser, tabId);
     await third.locator('.sift-related-summary').waitFor(WAIT);

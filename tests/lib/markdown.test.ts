@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontMatter, relatedMarkdown, toMarkdown } from '../../lib/markdown';
 import type { Extraction } from '../../lib/types';
@@ -73,5 +74,56 @@ describe('toMarkdown', () => {
     expect(md).toMatch(/\| A +\| B +\|\n\| -+ \| -+ \|\n\| 1 +\| 2 +\|/);
     expect(md).toMatch(/^- +一$/m);
     expect(md.indexOf('## 相关文章')).toBeGreaterThan(md.indexOf('| 1'));
+  });
+});
+
+describe('related groups as the reader shows them', () => {
+  const blocks = [
+    {
+      heading: 'Related stories',
+      items: [
+        { title: 'Near one', url: 'https://n.example/near', relevance: { grade: 'near' as const, reason: { kind: 'same-field' as const } } },
+        { title: 'Off one', url: 'https://n.example/off', relevance: { grade: 'off' as const, reason: { kind: 'different-topic' as const } } },
+        { title: 'On one', url: 'https://n.example/on', relevance: { grade: 'on' as const, reason: { kind: 'shared' as const } } },
+      ],
+    },
+    { heading: '', items: [{ title: 'Ungraded', url: 'https://n.example/u' }] },
+  ];
+  it('lists on-topic items first, then near ones, then the off-topic ones under their own sub-heading', () => {
+    const md = relatedMarkdown(blocks, { offTopicHeading: 'Other topics', untitledHeading: 'More' });
+    expect(md).toBe(
+      '## Related stories\n\n- [On one](https://n.example/on)\n- [Near one](https://n.example/near)\n\n' +
+        '### Other topics\n\n- [Off one](https://n.example/off)\n\n' +
+        '## More\n\n- [Ungraded](https://n.example/u)',
+    );
+  });
+  it('keeps the page order, none set apart, under the page-order setting', () => {
+    const md = relatedMarkdown(blocks, { pageOrder: true });
+    expect(md).not.toContain('###');
+    expect(md.indexOf('Near one')).toBeLessThan(md.indexOf('Off one'));
+    expect(md.indexOf('Off one')).toBeLessThan(md.indexOf('On one'));
+  });
+});
+
+describe('toMarkdown of the seed page', () => {
+  it('has front matter, the title, the article and the 相关文章 links grouped by grade', async () => {
+    const { loadPage } = await import('../tools/load-page');
+    const { extract } = await import('../../lib/extract');
+    const { gradeRelated } = await import('../../lib/relevance');
+    const { relevanceArticleOf } = await import('../../lib/grade-page');
+    const page = loadPage(resolve(__dirname, '../fixtures/seed-dedecms'));
+    try {
+      const x = extract(page.document, page.url);
+      const graded = { ...x, related: gradeRelated(relevanceArticleOf(x, new page.window.DOMParser() as unknown as DOMParser), x.related) };
+      const md = await toMarkdown(graded, { offTopicHeading: '其他话题' });
+      expect(md).toMatch(/^---\ntitle: ".+"\nurl: "http[^"]+"\n(.+\n)*lang: "zh"\n---\n\n# /);
+      expect(md).toContain('## 相关文章');
+      const links = md.slice(md.indexOf('## 相关文章')).match(/^- \[.+\]\(https?:\/\/[^)]+\)/gm) ?? [];
+      expect(links).toHaveLength(29);
+      // The seed page's list is on other topics: under the sub-heading, after the near ones.
+      expect(md).toContain('### 其他话题');
+    } finally {
+      await page.close();
+    }
   });
 });

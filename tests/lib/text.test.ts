@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedLength, collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, readingMinutes, textWeight } from '../../lib/text';
+import { collapsedLength, collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, textWeight } from '../../lib/text';
 
 describe('collapseWhitespace', () => {
   it('collapses spaces, tabs, newlines, NBSP and ideographic spaces and trims', () => {
@@ -18,14 +18,6 @@ describe('counting CJK', () => {
   });
   it('textWeight adds CJK characters and words of other scripts', () => {
     expect(textWeight('中文 two words')).toBe(4);
-  });
-});
-
-describe('readingMinutes', () => {
-  it('reads CJK per character and other text per word, at least one minute', () => {
-    expect(readingMinutes('字'.repeat(4000))).toBe(10);
-    expect(readingMinutes('word '.repeat(2300))).toBe(10);
-    expect(readingMinutes('')).toBe(1);
   });
 });
 
@@ -55,15 +47,5 @@ describe('collapsedLength', () => {
     for (const text of ['', '   ', 'a', '  a\t\n b\u00a0\u00a0c\u3000d  ', '\ufeffx\u2003y\u205f', '字 \n 字', 'end \n']) {
       expect(collapsedLength(text), JSON.stringify(text)).toBe(collapseWhitespace(text).length);
     }
-  });
-});
-
-describe('readingMinutes on very long text', () => {
-  it('estimates from samples within a few percent of the exact count', () => {
-    // 9 words x 20,000 = 180,000 words: 783 minutes at 230 a minute.
-    const english = 'The council voted late at night on the plan. '.repeat(10_000);
-    expect(readingMinutes(`${english}\n\n${english}`)).toBeGreaterThanOrEqual(Math.round((180_000 / 230) * 0.97));
-    expect(readingMinutes(`${english}\n\n${english}`)).toBeLessThanOrEqual(Math.round((180_000 / 230) * 1.03));
-    expect(readingMinutes('字'.repeat(400_000))).toBe(1000);
   });
 });

@@ -12,6 +12,8 @@ import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
 import { extract } from '../../lib/extract';
 import { toMarkdown } from '../../lib/markdown';
+import { gradeRelated } from '../../lib/relevance';
+import { relevanceArticleOf } from '../../lib/grade-page';
 import { loadPage } from './load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
@@ -67,11 +69,14 @@ async function launch(dist: string, profile: string, lang?: string): Promise<Bro
   return context;
 }
 
-/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted offline in happy-dom; no build, no browser. */
+/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted and graded offline in happy-dom; no build, no browser. */
 async function printMarkdown() {
   const page = loadPage(join(ROOT, 'tests', 'fixtures', SEED));
   try {
-    console.log(await toMarkdown(extract(page.document, page.url)));
+    const x = extract(page.document, page.url);
+    // Graded as the reader shows them: on-topic items first, the off-topic ones under their own heading.
+    const related = gradeRelated(relevanceArticleOf(x, new page.window.DOMParser() as unknown as DOMParser), x.related);
+    console.log(await toMarkdown({ ...x, related }, { offTopicHeading: '其他话题' }));
   } finally {
     await page.close();
   }
@@ -140,6 +145,35 @@ async function main() {
   await popup.screenshot({ path: join(outDir, 'settings.jpg'), type: 'jpeg', quality: 80 });
   await popup.getByRole('button', { name: 'Settings' }).click();
 
+  // Issue 18: the Export panel and the contents open at the top (left); further down, the folded
+  // contents line naming the section being read and the progress bar along the top (right).
+  if (await popup.locator('nav.sift-toc:not([hidden])').count()) {
+    await popup.locator('details.sift-export > summary').click();
+    await popup.locator('nav.sift-toc summary').click();
+    await popup.screenshot({ path: join(outDir, 'reading-tools-top.png') });
+    await popup.locator('nav.sift-toc summary').click();
+    await popup.locator('details.sift-export > summary').click();
+    await popup.evaluate(() => {
+      const heading = document.querySelectorAll('.sift-body :is(h2, h3)')[3];
+      const line = document.querySelector('.sift-bar')!.getBoundingClientRect().bottom + document.querySelector<HTMLElement>('.sift-toc summary')!.offsetHeight;
+      window.scrollBy(0, heading.getBoundingClientRect().top - line - 8);
+    });
+    await popup.waitForFunction(() => document.querySelector('.sift-toc-current'));
+    await popup.screenshot({ path: join(outDir, 'reading-tools-scrolled.png') });
+    const tools = await context.newPage();
+    await tools.setViewportSize({ width: 1456, height: 616 });
+    await tools.setContent(
+      `<body style="margin:0;padding:8px;background:#d8dee4;display:flex;gap:8px">${['reading-tools-top.png', 'reading-tools-scrolled.png']
+        .map((f) => `<img width="720" height="600" src="data:image/png;base64,${readFileSync(join(outDir, f)).toString('base64')}">`)
+        .join('')}</body>`,
+    );
+    await tools.screenshot({ path: join(outDir, 'reading-tools.jpg'), type: 'jpeg', quality: 80 });
+    await tools.close();
+    // The scroll saved a reading position: forgotten, so reader mode below opens at the top.
+    await popup.evaluate(() => window.scrollTo(0, 0));
+    await worker.evaluate(() => chrome.storage.local.remove('readingPositions'));
+  }
+
   await popup.getByRole('button', { name: 'Reader mode' }).click();
   await page.bringToFront();
   await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
@@ -179,7 +213,7 @@ async function main() {
     if (article) {
       console.log(`Title: ${article.title}`);
       console.log(`Byline: ${[article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ') || '(none)'}`);
-      console.log(`Article: ${article.textLength} characters, ${article.readingMinutes} min read`);
+      console.log(`Article: ${article.textLength} characters, ${article.readingTime ? `${article.readingTime.fast}–${article.readingTime.slow}` : article.readingMinutes} min read`);
     } else {
       console.log('Article: none');
     }
