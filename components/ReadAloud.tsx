@@ -109,7 +109,7 @@ export function ReadAloud({ article, lang, settings, onSettings, t, autoStart }:
   return (
     <div class="sift-listen" role="group" aria-label={t('readAloud')} ref={group}>
       <button type="button" class="sift-btn" aria-label={t('speechPrevious')} title={t('speechPrevious')} disabled={cannot} onClick={() => ready()?.move(-1)}>
-        <span aria-hidden="true">⏮</span>
+        <span aria-hidden="true">◂◂</span>
       </button>
       <button
         type="button"
@@ -126,7 +126,7 @@ export function ReadAloud({ article, lang, settings, onSettings, t, autoStart }:
         {state.playing ? t('speechPause') : t('speechPlay')}
       </button>
       <button type="button" class="sift-btn" aria-label={t('speechNext')} title={t('speechNext')} disabled={cannot} onClick={() => ready()?.move(1)}>
-        <span aria-hidden="true">⏭</span>
+        <span aria-hidden="true">▸▸</span>
       </button>
       <label class="sift-listen-field">
         {t('speechRate')}

@@ -4,98 +4,17 @@
 // controls pause, move and change the speed; an article with no voice for its language says so.
 // Headless Chromium has no voices (with or without Debian's speech-dispatcher and espeak-ng), so
 // speechSynthesis is replaced in Sift's isolated world (where reader mode runs; the page's own
-// world is left alone) by a recorder, through the DevTools protocol.
+// world is left alone) by a recorder, through the DevTools protocol (tests/tools/speech-stub.ts).
 import { describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { siftWorld, speechStub, type Spoken } from '../tools/speech-stub';
 import { axeViolations, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
 
 const sift = useSiftBrowser();
 
-interface Spoken {
-  text: string;
-  lang: string;
-  rate: number;
-  voice: string | null;
-}
-
-/** Installed in Sift's isolated world: a speech engine that records what it is asked to say. */
-function stubSpeech(voiceLangs: string[]) {
-  const voices = voiceLangs.map((lang) => ({ name: `Test ${lang}`, lang, voiceURI: `test-${lang}`, default: false, localService: true }));
-  class Utterance extends EventTarget {
-    lang = '';
-    voice: { name: string } | null = null;
-    rate = 1;
-    pitch = 1;
-    volume = 1;
-    onend: ((event: Event) => void) | null = null;
-    onerror: ((event: Event & { error: string }) => void) | null = null;
-    constructor(public text: string) {
-      super();
-    }
-  }
-  const record = { spoken: [] as unknown[], cancels: 0, current: null as Utterance | null };
-  const synth = Object.assign(new EventTarget(), {
-    speaking: false,
-    pending: false,
-    paused: false,
-    getVoices: () => voices,
-    speak(u: Utterance) {
-      record.spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice?.name ?? null });
-      record.current = u;
-    },
-    cancel() {
-      record.cancels++;
-      const u = record.current;
-      record.current = null;
-      u?.onerror?.(Object.assign(new Event('error'), { error: 'interrupted' }));
-    },
-    pause() {},
-    resume() {},
-  });
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
-  Object.defineProperty(window, '__speech', {
-    value: {
-      record,
-      finish() {
-        const u = record.current;
-        record.current = null;
-        u?.onend?.(new Event('end'));
-      },
-      /** The highlighted text (CSS Custom Highlight API) and where it is on screen, below the reader's bar. */
-      highlighted() {
-        const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sift-speaking');
-        const range = highlight ? [...highlight][0] : undefined;
-        if (!range) return null;
-        const rect = range.getBoundingClientRect();
-        const host = document.querySelector('sift-reader')!.shadowRoot!;
-        const bar = host.querySelector('.sift-bar')!.getBoundingClientRect();
-        return { text: range.toString(), inView: rect.top >= bar.bottom - 1 && rect.bottom <= window.innerHeight + 1 };
-      },
-    },
-    configurable: true,
-  });
-}
-
-/** A handle on Sift's isolated world in `page`'s main frame (the content script made it on load). */
-async function siftWorld(page: Page, extensionId: string): Promise<{ run: <T>(expression: string) => Promise<T>; cdp: CDPSession }> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  await expect.poll(() => contexts.some((c) => c.origin === `chrome-extension://${extensionId}`), WAIT).toBe(true);
-  const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated')!;
-  const run = async <T>(expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as T;
-  };
-  return { run, cdp };
-}
-
 async function withStub(page: Page, voiceLangs: string[]) {
-  const world = await siftWorld(page, sift.browser.extensionId);
-  await world.run(`(${stubSpeech.toString()})(${JSON.stringify(voiceLangs)})`);
+  const world = await siftWorld(page, sift.browser.extensionId, WAIT.timeout);
+  await world.run(speechStub(voiceLangs));
   return {
     spoken: () => world.run<Spoken[]>('__speech.record.spoken'),
     finish: () => world.run<void>('__speech.finish()'),
