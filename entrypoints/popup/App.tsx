@@ -166,8 +166,10 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
             {readerActive ? t('exitReaderMode') : t('readerModeButton')}
           </button>
         )}
-        {readerShown && !readerActive && ok?.extraction.article && (
-          <button type="button" class="sift-btn" onClick={() => onToggleReader(true)}>
+        {/* Like "Reader mode", there (disabled) while the page is read. Reader mode reads aloud what
+            Readability finds even on a page detection calls no article (issue 17). */}
+        {(ok || view.kind === 'loading') && !readerActive && (
+          <button type="button" class="sift-btn" disabled={!ok} onClick={() => onToggleReader(true)}>
             {t('listenButton')}
           </button>
         )}
