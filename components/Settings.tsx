@@ -1,4 +1,4 @@
-// The settings panel: theme, font, size and width, how the related list shows, and a way to forget
+// The settings panel: theme, font, size and width, spacing (TypographySettings.tsx), how the related list shows, and a way to forget
 // the reader's "Related / Not related" marks. Every change is reported at once; the owner saves it
 // (lib/settings.ts) and every open reader view follows.
 import { useId, useState } from 'preact/hooks';
@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import type { Translate } from '@/lib/i18n';
+import { TypographySettings } from './TypographySettings';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -31,6 +32,7 @@ export function SettingsPanel({ settings, onChange, t, onClearMarks }: SettingsP
     sepia: t('themeSepia'),
     serif: t('fontSerif'),
     sans: t('fontSans'),
+    kai: t('fontKai'),
     narrow: t('widthNarrow'),
     medium: t('widthMedium'),
     wide: t('widthWide'),
@@ -66,6 +68,7 @@ export function SettingsPanel({ settings, onChange, t, onClearMarks }: SettingsP
         </div>
       </fieldset>
       <Choice legend={t('settingWidth')} labels={labels} name={`${id}-width`} options={CONTENT_WIDTHS} value={settings.contentWidth} onPick={(v) => set('contentWidth', v)} />
+      <TypographySettings settings={settings} onChange={onChange} t={t} />
       <fieldset class="sift-field">
         <legend>{t('settingRelated')}</legend>
         <label class="sift-check">

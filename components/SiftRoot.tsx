@@ -1,7 +1,8 @@
-// Applies the reader settings (theme, font, size, width) to everything under it as CSS
+// Applies the reader settings (theme, font, size, width, typography) to everything under it as CSS
 // custom properties; reader.css does the rest.
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings';
+import { typographyVars } from '@/lib/typography';
 
 const WIDTHS = { narrow: '32em', medium: '40em', wide: '52em' } as const;
 
@@ -17,7 +18,9 @@ export function SiftRoot({ settings, class: className, children }: SiftRootProps
       class={`sift ${className ?? ''}`}
       data-theme={settings.theme}
       data-font={settings.fontFamily}
-      style={{ '--sift-font-size': `${settings.fontSize}px`, '--sift-width': WIDTHS[settings.contentWidth] }}
+      data-width={settings.contentWidth}
+      data-justify={settings.justify ? 'true' : undefined}
+      style={{ '--sift-font-size': `${settings.fontSize}px`, '--sift-width': WIDTHS[settings.contentWidth], ...typographyVars(settings) }}
     >
       {children}
     </div>

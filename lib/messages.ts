@@ -50,6 +50,12 @@ export type PageResult =
  */
 export const EXTRACT_ANYWAY_KEY = 'sift.extract-anyway';
 
+/**
+ * Set (under Symbol.for) in the tab's isolated world just before reader.js is injected by the
+ * popup's "Listen": the reader that opens starts reading aloud (issue 18). The reader clears it.
+ */
+export const READER_LISTEN_KEY = 'sift.reader-listen';
+
 /** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/kept-extraction.ts). */
 export type ExtractorResult =
   | { ok: true; extraction: Extraction }
@@ -76,7 +82,8 @@ interface ProtocolMap {
    * background injects the extractor, which leaves one there. False when it could not.
    */
   readForReader(): boolean;
-  toggleReader(data: { tabId: number }): { active: boolean };
+  /** `listen`: reader mode is to open and read aloud (the popup's "Listen"). */
+  toggleReader(data: { tabId: number; listen?: boolean }): { active: boolean };
   /**
    * The reader view graded the page's related items: `onTopic` of `total` are on its topic (the
    * toolbar tooltip says so). `tabId` is ignored when the sender is a content script.

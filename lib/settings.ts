@@ -3,7 +3,8 @@
 import { storage } from 'wxt/utils/storage';
 
 export type Theme = 'auto' | 'light' | 'dark' | 'sepia';
-export type FontFamily = 'serif' | 'sans';
+/** Font presets: each names a Latin and a CJK face together (components/reader.css picks by the text's language). */
+export type FontFamily = 'serif' | 'sans' | 'kai';
 export type ContentWidth = 'narrow' | 'medium' | 'wide';
 /** What the toolbar button shows on an article: the related count, only a dot, or nothing. */
 export type BadgeStyle = 'count' | 'dot' | 'off';
@@ -20,14 +21,37 @@ export interface Settings {
   showSummaries: boolean;
   /** The toolbar badge (entrypoints/background/action.ts). */
   badge: BadgeStyle;
+  /** Typography (issue 18): line height as a multiple of the text size. */
+  lineSpacing: number;
+  /** Space added between letters (字间距), in em. */
+  letterSpacing: number;
+  /** Space after each paragraph, in em. */
+  paragraphSpacing: number;
+  /** Justified text (CJK: spread between characters, strict line breaking). */
+  justify: boolean;
+  /** Read aloud (issue 18): speech rate, 1 = the voice's normal speed. */
+  speechRate: number;
+  /** The voice picked for read aloud (its voiceURI); '' picks the system's voice for the article's language. */
+  speechVoice: string;
 }
 
 export const THEMES: readonly Theme[] = ['auto', 'light', 'dark', 'sepia'];
-export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans'];
+export const FONT_FAMILIES: readonly FontFamily[] = ['sans', 'serif', 'kai'];
 export const CONTENT_WIDTHS: readonly ContentWidth[] = ['narrow', 'medium', 'wide'];
 export const BADGE_STYLES: readonly BadgeStyle[] = ['count', 'dot', 'off'];
 export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 26;
+
+/** A numeric setting's range and step: the panel's slider and normalizeSettings share them. */
+export interface NumberRange {
+  min: number;
+  max: number;
+  step: number;
+}
+export const LINE_SPACING: NumberRange = { min: 1.2, max: 2.4, step: 0.05 };
+export const LETTER_SPACING: NumberRange = { min: 0, max: 0.3, step: 0.01 };
+export const PARAGRAPH_SPACING: NumberRange = { min: 0, max: 3, step: 0.25 };
+export const SPEECH_RATES: readonly number[] = [0.75, 1, 1.25, 1.5, 1.75, 2];
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
@@ -37,7 +61,21 @@ export const DEFAULT_SETTINGS: Settings = {
   relatedPageOrder: false,
   showSummaries: false,
   badge: 'count',
+  lineSpacing: 1.75,
+  letterSpacing: 0,
+  paragraphSpacing: 1,
+  justify: false,
+  speechRate: 1,
+  speechVoice: '',
 };
+
+/** `v` within `range`, on its step; `fallback` when it is not a finite number. */
+export function inRange(v: unknown, range: NumberRange, fallback: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fallback;
+  const stepped = range.min + Math.round((v - range.min) / range.step) * range.step;
+  // Rounded to 1/1000: steps of 0.05 must not store 1.7500000000000002.
+  return Math.round(Math.min(range.max, Math.max(range.min, stepped)) * 1000) / 1000;
+}
 
 /**
  * Settings as stored, made whole: `sync:` storage can hold a value written by another version
@@ -56,6 +94,13 @@ export function normalizeSettings(raw: unknown): Settings {
     relatedPageOrder: pick([true, false], value.relatedPageOrder, DEFAULT_SETTINGS.relatedPageOrder),
     showSummaries: pick([true, false], value.showSummaries, DEFAULT_SETTINGS.showSummaries),
     badge: pick(BADGE_STYLES, value.badge, DEFAULT_SETTINGS.badge),
+    lineSpacing: inRange(value.lineSpacing, LINE_SPACING, DEFAULT_SETTINGS.lineSpacing),
+    letterSpacing: inRange(value.letterSpacing, LETTER_SPACING, DEFAULT_SETTINGS.letterSpacing),
+    paragraphSpacing: inRange(value.paragraphSpacing, PARAGRAPH_SPACING, DEFAULT_SETTINGS.paragraphSpacing),
+    justify: pick([true, false], value.justify, DEFAULT_SETTINGS.justify),
+    speechRate: pick(SPEECH_RATES, value.speechRate, DEFAULT_SETTINGS.speechRate),
+    // A voice's URI is the system's: kept as a bounded string, matched against the voices there.
+    speechVoice: typeof value.speechVoice === 'string' && value.speechVoice.length <= 300 ? value.speechVoice : DEFAULT_SETTINGS.speechVoice,
   };
 }
 

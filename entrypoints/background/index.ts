@@ -51,9 +51,9 @@ async function setReader(tabId: number, active: boolean): Promise<TabState> {
 // the order the page applied the toggles, or the popup shows the state before the last one.
 const readerOps = keyedQueue<number>();
 
-function toggle(tabId: number): Promise<boolean> {
+function toggle(tabId: number, listen = false): Promise<boolean> {
   return readerOps.run(tabId, async () => {
-    const active = await toggleReader(tabId, (await getTabState(tabId)).readerActive);
+    const active = await toggleReader(tabId, (await getTabState(tabId)).readerActive, listen);
     await setReader(tabId, active);
     return active;
   });
@@ -173,7 +173,7 @@ export default defineBackground(() => {
 
   onMessage('toggleReader', async ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !validTabId(data?.tabId)) throw new Error('Not allowed');
-    return { active: await toggle(data.tabId) };
+    return { active: await toggle(data.tabId, data.listen === true) };
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {

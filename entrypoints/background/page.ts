@@ -2,7 +2,7 @@
 // scripting.executeScript only when asked (toolbar click or shortcut grant activeTab), so the
 // manifest needs no host permissions.
 import { browser } from 'wxt/browser';
-import { EXTRACT_ANYWAY_KEY, type ExtractorAnswer, type PageResult, type UnreadableReason } from '@/lib/messages';
+import { EXTRACT_ANYWAY_KEY, READER_LISTEN_KEY, type ExtractorAnswer, type PageResult, type UnreadableReason } from '@/lib/messages';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
 import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader-switch';
 
@@ -99,8 +99,18 @@ export async function extractInTab(tabId: number, url: string | undefined, anywa
  * yet (the background has no copy, and the reader is to go on), the extractor goes first in the
  * same injection, rather than reader.js asking for it (readForReader), a round trip more.
  */
-export async function toggleReader(tabId: number, recordedActive: boolean): Promise<boolean> {
+export async function toggleReader(tabId: number, recordedActive: boolean, listen = false): Promise<boolean> {
   const read = !recordedActive && !cachedExtraction(tabId, await tabUrl(tabId));
+  if (listen) {
+    // "Listen": the reader that opens reads aloud (entrypoints/reader/index.tsx takes the flag).
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (key: string) => {
+        (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = true;
+      },
+      args: [READER_LISTEN_KEY],
+    });
+  }
   const files: ('/extractor.js' | '/reader.js')[] = read ? ['/extractor.js', '/reader.js'] : ['/reader.js'];
   const injected = await browser.scripting.executeScript({ target: { tabId }, files });
   const answer = injected[0]?.result as { active?: unknown } | undefined;

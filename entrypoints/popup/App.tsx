@@ -133,10 +133,12 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     [tabId, t],
   );
 
-  const onToggleReader = async () => {
+  // `listen`: the popup's "Listen": reader mode opens and reads aloud there, where it goes on
+  // after the popup has closed (issue 18).
+  const onToggleReader = async (listen = false) => {
     if (tabId == null) return;
     try {
-      const { active } = await sendMessage('toggleReader', { tabId });
+      const { active } = await sendMessage('toggleReader', listen ? { tabId, listen } : { tabId });
       setReaderActive(active);
       // The reader wants to see the page they switched; as a tab (tests) the popup stays.
       if (active && !inTab) window.close();
@@ -162,8 +164,15 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
         {readerShown && !readerActive && <RelatedJump count={relatedCount} counts={counts} t={t} />}
         {/* There (disabled) while the page is read, so the bar does not move when it arrives. */}
         {(ok || view.kind === 'loading') && (
-          <button type="button" class="sift-btn" aria-pressed={readerActive} disabled={!ok} onClick={onToggleReader}>
+          <button type="button" class="sift-btn" aria-pressed={readerActive} disabled={!ok} onClick={() => onToggleReader()}>
             {readerActive ? t('exitReaderMode') : t('readerModeButton')}
+          </button>
+        )}
+        {/* Like "Reader mode", there (disabled) while the page is read. Reader mode reads aloud what
+            Readability finds even on a page detection calls no article (issue 17). */}
+        {(ok || view.kind === 'loading') && !readerActive && (
+          <button type="button" class="sift-btn" disabled={!ok} onClick={() => onToggleReader(true)}>
+            {t('listenButton')}
           </button>
         )}
         <button

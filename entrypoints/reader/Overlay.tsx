@@ -13,6 +13,7 @@ import { clearReaderData } from '@/lib/clear-data';
 import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/grade-page';
 import { SiftRoot } from '@/components/SiftRoot';
+import { ReadAloud } from '@/components/ReadAloud';
 import { StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract-related';
@@ -24,6 +25,8 @@ export interface OverlayProps {
   extraction: Extraction | null;
   error?: string;
   initialSettings: Settings;
+  /** Opened by the popup's "Listen": the read-aloud controls are open and reading starts. */
+  listen?: boolean;
   onClose: () => void;
   onOpenLink: (url: string, intent: OpenIntent) => Promise<boolean>;
   /** Tells the background how many related items are on topic (the toolbar tooltip). */
@@ -34,10 +37,14 @@ export interface OverlayProps {
   onSiteAuto?: (on: boolean) => void;
 }
 
-export function Overlay({ extraction, error, initialSettings, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
+export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [settings, setSettings] = useState(initialSettings);
   const [showSettings, setShowSettings] = useState(false);
+  const [showListen, setShowListen] = useState(!!listen && !!extraction?.article);
+  // "Listen" starts the reading once; the controls closed and opened again wait for Play.
+  const [autoListen, setAutoListen] = useState(!!listen);
+  const main = useRef<HTMLElement>(null);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
 
   const [counts, setCounts] = useState<GradeCounts | null>(null);
@@ -97,18 +104,33 @@ export function Overlay({ extraction, error, initialSettings, onClose, onOpenLin
             {t('overlayBrand')}
           </span>
           <RelatedJump count={relatedCount} counts={counts} t={t} />
+          {extraction?.article && (
+            <button type="button" class="sift-btn" aria-expanded={showListen} onClick={() => (setShowListen(!showListen), setAutoListen(false))}>
+              {t('readAloud')}
+            </button>
+          )}
           <button type="button" class="sift-btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
             {t('settingsButton')}
           </button>
           <button type="button" class="sift-btn sift-close" title={t('closeReaderHint')} onClick={onClose}>
             {t('closeReader')}
           </button>
+          {showListen && extraction?.article && (
+            <ReadAloud
+              article={() => main.current?.querySelector('.sift-article') ?? null}
+              lang={extraction.article.langTag || extraction.article.lang || undefined}
+              settings={settings}
+              onSettings={changeSettings}
+              t={t}
+              autoStart={autoListen}
+            />
+          )}
         </header>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && autoHost && (
           <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />
         )}
-        <main class="sift-main" tabIndex={-1}>
+        <main class="sift-main" tabIndex={-1} ref={main}>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} restorePosition />
           ) : (

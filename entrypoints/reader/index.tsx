@@ -12,7 +12,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { keptExtraction } from '@/lib/kept-extraction';
 import type { Extraction } from '@/lib/types';
-import { sendMessage } from '@/lib/messages';
+import { READER_LISTEN_KEY, sendMessage } from '@/lib/messages';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { substitutionList, type Translate } from '@/lib/i18n';
 import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader-switch';
@@ -32,6 +32,14 @@ const ORPHAN_CHECK_MS = 1000;
 const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
 const t: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
 
+/** Whether the popup's "Listen" asked this opening to read aloud (background/page.ts sets it); asked once. */
+function takeListen(): boolean {
+  const flags = globalThis as unknown as Record<symbol, unknown>;
+  const listen = flags[Symbol.for(READER_LISTEN_KEY)] === true;
+  delete flags[Symbol.for(READER_LISTEN_KEY)];
+  return listen;
+}
+
 function createReader(): ReaderHandle {
   const ctx = new ContentScriptContext('sift-reader');
   // One shadow-root UI for the life of the page, mounted on open and removed on close. WXT's
@@ -39,7 +47,7 @@ function createReader(): ReaderHandle {
   // open kept every closed overlay (host, shadow root, its event listeners) reachable from ctx.
   let ui: ShadowRootContentScriptUi<void> | null = null;
   // What the next mount shows: set by show() just before ui.mount().
-  let content: { extraction: Extraction | null; error?: string; settings: Settings } | null = null;
+  let content: { extraction: Extraction | null; error?: string; settings: Settings; listen: boolean } | null = null;
   let lock: PageLock | null = null;
   let printHide: PrintHide | null = null;
   // While the overlay is up: a check that the extension is still there (below).
@@ -87,6 +95,7 @@ function createReader(): ReaderHandle {
             extraction={content.extraction}
             error={content.error}
             initialSettings={content.settings}
+            listen={content.listen}
             onClose={closeFromPage}
             onOpenLink={(url, intent) => sendMessage('openLink', { url, ...intent })}
             onGraded={(counts) => {
@@ -120,7 +129,7 @@ function createReader(): ReaderHandle {
     const error = !read ? t('overlayNotRead') : read.ok ? undefined : 'reason' in read ? t('unreadablePdf') : read.error;
     const settings = await loadSettings();
     ui ??= await createUi();
-    content = { extraction, error, settings };
+    content = { extraction, error, settings, listen: takeListen() };
     try {
       lock = lockPage(document, window);
       printHide = hidePageForPrint(document);
@@ -161,6 +170,8 @@ export default defineUnlistedScript({
       reader = createReader();
       handles[HANDLE] = reader;
     }
+    // "Listen" where reader mode is on already (the popup's record was behind): it stays on.
+    if (reader.active() && takeListen()) return { active: true };
     return { active: await reader.toggle() };
   },
 });

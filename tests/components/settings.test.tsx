@@ -16,7 +16,7 @@ describe('settings storage', () => {
   it('keeps what was saved and tells watchers', async () => {
     const seen: Settings[] = [];
     const unwatch = watchSettings((s) => seen.push(s));
-    const next: Settings = { theme: 'sepia', fontSize: 21, contentWidth: 'wide', fontFamily: 'serif', relatedPageOrder: true, showSummaries: true, badge: 'dot' };
+    const next: Settings = { ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: 21, contentWidth: 'wide', fontFamily: 'serif', relatedPageOrder: true, showSummaries: true, badge: 'dot', lineSpacing: 2, letterSpacing: 0.1, paragraphSpacing: 1.5, justify: true, speechRate: 1.5, speechVoice: 'x' };
     await saveSettings(next);
     expect(await loadSettings()).toEqual(next);
     expect(seen.at(-1)).toEqual(next);

@@ -1,6 +1,7 @@
 // Every file `npm run demo -- --headless` writes into demo-output/, in one list: the demo checks
 // it wrote each one, and tests/tools/readme-pictures.test.ts checks the README names no other.
 import { RELATED_FILES } from './demo-related';
+import { READING_FILES } from './demo-reading';
 
 export const DEMO_FILES: readonly string[] = [
   'popup.png',
@@ -16,4 +17,5 @@ export const DEMO_FILES: readonly string[] = [
   'state-not-article.jpg',
   'state-show-anyway.jpg',
   ...RELATED_FILES,
+  ...READING_FILES,
 ];

@@ -17,6 +17,7 @@ import { relevanceArticleOf } from '../../lib/grade-page';
 import { loadPage } from './load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
+import { readingShots } from './demo-reading';
 
 const SEED = 'seed-dedecms';
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -202,6 +203,8 @@ async function main() {
   for (const shot of RELATED_SHOTS) {
     await relatedShots((dir, lang) => launch(dist, dir, lang), (id) => server.urlOf(id), outDir, shot);
   }
+  // Read aloud and the spacing settings (issue 18).
+  await readingShots((dir) => launch(dist, dir), (id) => server.urlOf(id), outDir);
 
   console.log(`\nSeed page: ${seedUrl}`);
   console.log(`Toolbar badge: ${badge || '(none)'}  (labels say ${labelsOf(SEED).related.length} related items)`);
