@@ -331,24 +331,6 @@ function teaserOf(part: Element, a: Element): Element {
   return a;
 }
 
-/**
- * Whether `el` holds more than `limit` characters of text, counted without reading its text whole:
- * only characters that are never whitespace count (printable ASCII, and from U+3001 on), so a
- * true answer means its whitespace-collapsed text is longer than `limit` too.
- */
-function textOver(el: Element, limit: number): boolean {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let n = 0;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    const d = (t as Text).data;
-    for (let i = 0; i < d.length; i++) {
-      const c = d.charCodeAt(i);
-      if (((c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff)) && ++n > limit) return true;
-    }
-  }
-  return false;
-}
-
 const INLINE_WRAPPER = /^(?:FONT|SPAN|B|STRONG|EM|I|SMALL)$/;
 const linkText = (c: Candidate[]) => c.reduce((n, x) => n + x.title.length, 0);
 
@@ -443,9 +425,7 @@ function listAfter(h: Heading, marks: Node[], ctx: Ctx, body: Element): Found | 
     chain = chain.parentElement;
     // Climb only through small wrappers around the heading (div.hd > h3 + a.more).
     if ((chain as Element).childElementCount > 12) return null;
-    // A wrapper of the whole page can have a few children: its text is not read whole.
     const limit = h.text.length + (empty ? 12 : 100);
-    if (textOver(chain as Element, limit)) return null;
     const text = clean(chain.textContent);
     const len = text.length;
     // A paid unit's caption says so beside the heading ("Promoted Links · We Recommend").
