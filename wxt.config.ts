@@ -47,7 +47,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     // activeTab + scripting: read the page (extractor, reader mode) only when the reader asks,
     // by the toolbar button or the shortcut. storage: settings and per-tab state.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(e2e ? ['tabs'] : [])],
+    permissions: ['activeTab', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     // (WXT drops optional_host_permissions from an MV2 manifest: there they are optional_permissions.)
     ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),

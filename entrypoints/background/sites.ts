@@ -1,5 +1,6 @@
-// Issue 19 in the background: reader mode by itself on the sites the reader chose, "Open in Sift"
-// (the link's context menu, the related items' action, reader mode's asks). Wiring only; the
+// Issue 19 in the background: reader mode by itself on the sites the reader chose, and the start
+// of "Open in Sift" (a message that opens a link in reader mode; the link's context menu and the
+// related items' action that would send it are not built yet, so nothing in the UI offers it). Wiring only; the
 // choices are lib/settings.ts (sites), the access lib/site-access.ts.
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -7,11 +8,9 @@ import { onMessage } from '@/lib/messages';
 import { keyedQueue } from '@/lib/serial';
 import { loadSites, updateSite } from '@/lib/settings';
 import { hasSite, revokeSite } from '@/lib/site-access';
-import { siteKey, sitePatterns } from '@/lib/site-rules';
+import { siteKey } from '@/lib/site-rules';
 import type { Detection } from '@/lib/types';
 import { httpUrlOnly } from './page';
-
-const MENU_ID = 'sift-open-in-sift';
 
 /** Per tab, in session storage (the service worker may stop between a tab's events). */
 interface SiteTab {
@@ -98,37 +97,6 @@ export function wireSites(contentTab: (sender: Sender) => number | null, fromExt
     const url = httpUrlOnly(data?.url);
     if (typeof tabId !== 'number' || !url) return false;
     return openOrAsk(tabId, url);
-  });
-
-  // The link's context menu. Made at every start of the background (Firefox keeps no menu across
-  // restarts; Chrome's is replaced). The click is a user action: the browser may ask at once.
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({
-      id: MENU_ID,
-      title: browser.i18n.getMessage('openInSift'),
-      contexts: ['link'],
-      targetUrlPatterns: ['http://*/*', 'https://*/*'],
-    }),
-  ).catch(() => {});
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const url = httpUrlOnly(info.linkUrl);
-    const host = siteKey(url ?? undefined);
-    if (info.menuItemId !== MENU_ID || !url || !host || tab?.id == null) return;
-    const tabId = tab.id;
-    // First, synchronously: the browser counts only a request made inside the click. Where it
-    // does not count a menu click as one (it throws), Sift's page asks instead; a "no" is final.
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ origins: sitePatterns(host) });
-    } catch (err) {
-      asked = Promise.reject(err);
-    }
-    asked
-      .then(
-        (granted) => (granted ? openInSift(tabId, url) : false),
-        () => openAskPage(tabId, { open: url, tab: String(tabId) }),
-      )
-      .catch(() => {});
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
