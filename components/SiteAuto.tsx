@@ -12,12 +12,13 @@ export interface SiteAutoProps {
 
 export function SiteAuto({ host, on, onChange, t }: SiteAutoProps) {
   return (
-    <div class="sift-site-auto">
+    // A labelled region, like the settings panel it follows (axe: all content inside landmarks).
+    <section class="sift-site-auto" aria-label={t('siteAutoLabel', host)}>
       <label>
         <input type="checkbox" checked={on === true} disabled={on === null} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />{' '}
         {t('siteAutoLabel', host)}
       </label>
       <p class="sift-note">{t('siteAutoNote')}</p>
-    </div>
+    </section>
   );
 }
