@@ -12,8 +12,9 @@ export interface SpokenSentence {
 
 // Text in these is read as its own run of sentences.
 const BLOCK = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, th, td, div, section, article, header, footer, aside, figure, main';
-// Not read: code blocks, the meta line (source, byline, reading time), what is not shown.
-const SKIP = 'pre, script, style, template, noscript, svg, math, button, .sift-meta, .sift-broken, [hidden], [aria-hidden="true"]';
+// Not read: code blocks, the meta line (source, byline, reading time), the reader's own tools
+// (contents, export, progress), what is not shown.
+const SKIP = 'pre, script, style, template, noscript, svg, math, button, .sift-meta, .sift-toc, .sift-export, .sift-progress, .sift-broken, [hidden], [aria-hidden="true"]';
 
 export function sentencesIn(root: Element, lang: string | undefined): SpokenSentence[] {
   const doc = root.ownerDocument;
