@@ -27,16 +27,23 @@ export async function stopWorker(browser: Browser, via: Page): Promise<void> {
   }, MARK);
   const cdp = await browser.context.newCDPSession(via);
   const versions = new Map<string, Version>();
+  // Every version seen stopped: a page that reports at once (a tab still loading) may wake the
+  // worker again before a poll of its current state would see it stopped.
+  const stopped = new Set<string>();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
-    for (const v of updated as Version[]) versions.set(v.versionId, v);
+    for (const v of updated as Version[]) {
+      versions.set(v.versionId, v);
+      if (v.runningStatus === 'stopped') stopped.add(v.versionId);
+    }
   });
   const sift = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
   try {
     await cdp.send('ServiceWorker.enable');
     await expect.poll(() => sift().some((v) => v.runningStatus === 'running'), WAIT).toBe(true);
     const { versionId } = sift().find((v) => v.runningStatus === 'running')!;
+    stopped.delete(versionId);
     await cdp.send('ServiceWorker.stopWorker', { versionId });
-    await expect.poll(() => versions.get(versionId)?.runningStatus, WAIT).toBe('stopped');
+    await expect.poll(() => stopped.has(versionId), WAIT).toBe(true);
     await cdp.send('ServiceWorker.disable');
   } finally {
     await cdp.detach().catch(() => {});
