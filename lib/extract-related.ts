@@ -236,7 +236,7 @@ const MAX_TEXT_NODES = 20_000;
 /**
  * Whether a text node may be a heading (related, or another kind that ends a related list), by
  * its text alone: short, with a cue word, not link text. The cue regex runs before any call into
- * the DOM: it rejects most text. Only a node too long for a heading is trimmed first.
+ * the DOM: it rejects most text. `words`: the depth's vocabulary (the count's by default).
  */
 export function mayBeHeading(n: Node, data: string, { cue, other }: Vocabulary = COUNT_WORDS): boolean {
   const length = data.length;

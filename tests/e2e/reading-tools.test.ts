@@ -39,6 +39,17 @@ async function tocTexts(toc: Locator): Promise<string[]> {
   return toc.locator('.sift-toc-list a').allTextContents();
 }
 
+/** The seed page in reader mode with no saved position, once its contents are there. */
+async function seedInReaderMode() {
+  await forgetPositions();
+  const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf(SEED));
+  await readerOn(sift.browser, tabId, page, '.sift-body');
+  const reader = page.locator('sift-reader');
+  const toc = reader.locator('nav.sift-toc');
+  await toc.waitFor(WAIT);
+  return { page, tabId, reader, toc, texts: await tocTexts(toc) };
+}
+
 describe('table of contents', () => {
   it('popup: reached by Tab, opened with Enter, a link moves focus to its heading and marks it', async () => {
     const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf(SEED));
@@ -90,13 +101,7 @@ describe('table of contents', () => {
   });
 
   it('reader mode: the section being read is marked while the view scrolls, and the bar fills', async () => {
-    await forgetPositions();
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf(SEED));
-    await readerOn(sift.browser, tabId, page, '.sift-body');
-    const reader = page.locator('sift-reader');
-    const toc = reader.locator('nav.sift-toc');
-    await toc.waitFor(WAIT);
-    const texts = await tocTexts(toc);
+    const { page, reader, toc, texts } = await seedInReaderMode();
     const progress = reader.locator('.sift-progress');
     expect(await progress.getAttribute('role')).toBe('progressbar');
     await expect.poll(() => progress.getAttribute('aria-valuenow'), WAIT).toBe('0');
@@ -158,13 +163,7 @@ describe('table of contents', () => {
 
 describe('reading position', () => {
   it('is saved as reader mode scrolls and restored when reader mode opens again on that URL', async () => {
-    await forgetPositions();
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf(SEED));
-    await readerOn(sift.browser, tabId, page, '.sift-body');
-    const reader = page.locator('sift-reader');
-    const toc = reader.locator('nav.sift-toc');
-    await toc.waitFor(WAIT);
-    const texts = await tocTexts(toc);
+    const { page, tabId, reader, toc, texts } = await seedInReaderMode();
     await scrollHeadingTo(page, 'sift-reader', 5, 4);
     await expect.poll(() => toc.locator('.sift-toc-current').textContent(), WAIT).toBe(texts[5]);
     const saved = () =>
