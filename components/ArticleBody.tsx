@@ -3,8 +3,8 @@
 // is untrusted (defence in depth).
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { sanitizeHtml } from '@/lib/sanitize';
-import { toHttpUrl } from '@/lib/url';
+import { sanitizeHtml } from '@/lib/extract/sanitize';
+import { toHttpUrl } from '@/lib/extract/url';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
 import { openIntent } from './open-intent';

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { Translate } from '@/lib/i18n';
-import { collapseWhitespace } from '@/lib/text';
+import { collapseWhitespace } from '@/lib/extract/text';
 import { onScrollFrame, scrollBoxOf } from './scroll-box';
 
 export const MIN_HEADINGS = 3;

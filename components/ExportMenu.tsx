@@ -3,11 +3,11 @@
 // in the article's header; its converters (turndown, the inlined style sheet) load only once it is
 // opened, so neither the popup's first frame nor a page without the panel open pays for them.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Extraction, RelatedBlock } from '@/lib/types';
+import type { Extraction, RelatedBlock } from '@/lib/extract/types';
 import type { Translate } from '@/lib/i18n';
-import { sanitizeHtml } from '@/lib/sanitize';
-import { copyText, downloadText } from '@/lib/download';
-import { loadExportOptions, saveExportOptions } from '@/lib/export-options';
+import { sanitizeHtml } from '@/lib/extract/sanitize';
+import { copyText, downloadText } from '@/lib/export/download';
+import { loadExportOptions, saveExportOptions } from '@/lib/export/export-options';
 
 export interface ExportMenuProps {
   extraction: Extraction;
@@ -19,7 +19,7 @@ export interface ExportMenuProps {
 }
 
 const loadConverters = () =>
-  Promise.all([import('@/lib/markdown'), import('@/lib/export-html'), import('@/components/reader.css?inline')]);
+  Promise.all([import('@/lib/export/markdown'), import('@/lib/export/export-html'), import('@/components/reader.css?inline')]);
 
 type Kind = 'copy' | 'md' | 'html';
 

@@ -4,7 +4,7 @@
 // (speech-reader.ts) and kept in view below the reader's bar.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SPEECH_RATES, type Settings } from '@/lib/settings';
-import { voicesFor } from '@/lib/speech-voices';
+import { voicesFor } from '@/lib/reader/speech-voices';
 import type { Translate } from '@/lib/i18n';
 import { sentencesIn, type SpokenSentence } from './speech-text';
 import { SpeechReader, type SpeechState } from './speech-reader';

@@ -1,15 +1,15 @@
 // The reader view of one page: title, byline / site / date, reading time, the article, then the
-// related blocks, graded against the article (lib/grade-page.ts). The popup and the in-page
+// related blocks, graded against the article (lib/reader/grade-related.ts). The popup and the in-page
 // reader both render it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Extraction } from '@/lib/types';
+import type { Extraction } from '@/lib/extract/types';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
-import type { GradeCounts, GradedBlock } from '@/lib/grade-page';
-import type { Mark, SiteMarks } from '@/lib/related-marks';
+import type { GradeCounts, GradedBlock } from '@/lib/reader/grade-related';
+import type { Mark, SiteMarks } from '@/lib/reader/related-marks';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
-import { itemCount } from '@/lib/extract-related';
+import { itemCount } from '@/lib/extract/related/extract-related';
 import { openIntent } from './open-intent';
 import { readingTimeText } from './reading-time-text';
 import { Contents } from './Contents';
@@ -63,9 +63,9 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
     if (marks === null || gradedFor.current === extraction) return;
     gradedFor.current = extraction;
     if (relatedCount === 0) return setGraded([]);
-    // The grader (lib/relevance.ts, its word lists) loads only now: the popup's first bundle stays
+    // The grader (lib/extract/related/relevance.ts, its word lists) loads only now: the popup's first bundle stays
     // small (issue 4's popup budget), and the article has painted already.
-    import('@/lib/grade-page').then(
+    import('@/lib/reader/grade-related').then(
       ({ gradeCounts, gradePage }) => {
         if (gradedFor.current !== extraction) return;
         let blocks: GradedBlock[];

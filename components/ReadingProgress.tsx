@@ -1,12 +1,12 @@
 // A thin bar along the top edge that fills as the article is read, and the reading position: where
 // the top of the view is in the article is saved per article URL as the reader scrolls
-// (lib/reading-position.ts), and, in reader mode (`restore`), the view opens there again. The
+// (lib/reader/reading-position.ts), and, in reader mode (`restore`), the view opens there again. The
 // position is a share of the article's height, so it holds across the popup's and reader mode's
 // column widths. Restored once the article is there; while its later parts and images still change
 // its height, the view follows, until the reader scrolls.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
-import { loadPosition, savePosition } from '@/lib/reading-position';
+import { loadPosition, savePosition } from '@/lib/reader/reading-position';
 import { onScrollFrame, scrollBoxOf, type ScrollBox } from './scroll-box';
 
 /** Saved this long after the scrolling stops. */

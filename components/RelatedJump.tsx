@@ -2,7 +2,7 @@
 // down a long article (issue 15), so this moves focus there (Tab reaches the button in a few steps).
 import type { JSX } from 'preact';
 import type { Translate } from '@/lib/i18n';
-import type { GradeCounts } from '@/lib/grade-page';
+import type { GradeCounts } from '@/lib/reader/grade-related';
 
 export interface RelatedJumpProps {
   /** Items the page lists. */

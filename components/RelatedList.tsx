@@ -1,5 +1,5 @@
 // The page's related-article blocks, one collapsible section each, under the heading the page
-// gave it ("相关文章") with the count. Once graded (lib/grade-page.ts), each block lists its
+// gave it ("相关文章") with the count. Once graded (lib/reader/grade-related.ts), each block lists its
 // on-topic items first and plain, then the near ones with a note, and folds the off-topic ones
 // under "N on other topics", each with its reason; the page-order setting shows them all unfolded
 // as the page lists them (issue 15). Each item is a real link; its snippet and thumbnail open under
@@ -8,8 +8,8 @@ import { useId, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { OpenIntent } from '@/lib/messages';
 import type { Translate } from '@/lib/i18n';
-import type { GradedBlock, GradedItem } from '@/lib/grade-page';
-import type { Mark, SiteMarks } from '@/lib/related-marks';
+import type { GradedBlock, GradedItem } from '@/lib/reader/grade-related';
+import type { Mark, SiteMarks } from '@/lib/reader/related-marks';
 import { openIntent } from './open-intent';
 import { reasonText } from './reason-text';
 

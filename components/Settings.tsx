@@ -18,7 +18,7 @@ export interface SettingsPanelProps {
   settings: Settings;
   onChange: (next: Settings) => void;
   t: Translate;
-  /** Forgets every site's marks (lib/related-marks.ts); without it the panel offers no button. */
+  /** Forgets every site's marks (lib/reader/related-marks.ts); without it the panel offers no button. */
   onClearMarks?: () => Promise<void>;
 }
 

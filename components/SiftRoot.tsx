@@ -2,7 +2,7 @@
 // custom properties; reader.css does the rest.
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings';
-import { typographyVars } from '@/lib/typography';
+import { typographyVars } from '@/lib/reader/typography';
 
 const WIDTHS = { narrow: '32em', medium: '40em', wide: '52em' } as const;
 

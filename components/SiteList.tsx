@@ -2,7 +2,7 @@
 // for or made a rule on, whether Sift has its access, its rules, and buttons to allow it, drop a
 // rule or remove the site. Props in, markup out: the page does the storing and the asking.
 import type { Translate } from '@/lib/i18n';
-import type { SiteRule, SiteTable } from '@/lib/site-rules';
+import type { SiteRule, SiteTable } from '@/lib/sites/site-rules';
 
 export interface SiteListProps {
   sites: SiteTable;

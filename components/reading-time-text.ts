@@ -1,6 +1,6 @@
 // The reading time as the meta line shows it: a range ("16–20 min") when a fast and a slow reader
 // differ, one figure when they do not; articles read before the range existed show their minutes.
-import type { Article } from '@/lib/types';
+import type { Article } from '@/lib/extract/types';
 import type { Translate } from '@/lib/i18n';
 
 export function readingTimeText(article: Pick<Article, 'readingMinutes' | 'readingTime'>, t: Translate): string {

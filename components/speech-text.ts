@@ -1,7 +1,7 @@
 // The reader's article as sentences to speak, each with a DOM Range over the text it came from, so
 // the sentence being read can be highlighted (CSS Custom Highlight API: no element is added, and
 // the page's own DOM is never touched: this runs on the reader's copy only).
-import { splitSentences } from '@/lib/sentences';
+import { splitSentences } from '@/lib/reader/sentences';
 
 export interface SpokenSentence {
   text: string;

@@ -1,8 +1,8 @@
-// The reader's "Related" / "Not related" marks for one site (lib/related-marks.ts), as the popup
+// The reader's "Related" / "Not related" marks for one site (lib/reader/related-marks.ts), as the popup
 // and reader mode both hold them: loaded once, kept in step with changes made in the other view,
 // and changed at once on screen while the change is stored.
 import { useEffect, useState } from 'preact/hooks';
-import { loadSiteMarks, saveMark, watchSiteMarks, type Mark, type SiteMarks } from '@/lib/related-marks';
+import { loadSiteMarks, saveMark, watchSiteMarks, type Mark, type SiteMarks } from '@/lib/reader/related-marks';
 
 /**
  * The marks of `site` (null while they load; nothing is loaded for a null site) and a function

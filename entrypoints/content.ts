@@ -1,11 +1,11 @@
-// Cheap detection on every http(s) page: only lib/detect.ts is bundled here (Readability and the
+// Cheap detection on every http(s) page: only lib/extract/detect/detect.ts is bundled here (Readability and the
 // sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 20 KB.
 // It tells the background what it found, again after in-page navigation and after large DOM
 // changes (single-page sites, related lists that load late).
-import { detectOnPageLoad } from '@/lib/detect';
+import { detectOnPageLoad } from '@/lib/extract/detect/detect';
 import { reportDetected } from '@/lib/messages';
-import { pageChanged } from '@/lib/kept-extraction';
-import { readerActiveHere } from '@/lib/reader-switch';
+import { pageChanged } from '@/lib/reader/kept-extraction';
+import { readerActiveHere } from '@/lib/reader/reader-switch';
 
 // A change this large (elements added or removed) may have brought an article or a related list.
 const LARGE_CHANGE = 20;

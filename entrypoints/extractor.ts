@@ -1,13 +1,13 @@
 // Injected on demand by the background (scripting.executeScript, files: ['/extractor.js']) when
 // the popup opens or reader mode finds nothing read yet. Runs lib's extract() on the live page in
 // the isolated world, once per version of the page: the answer is kept there for reader mode
-// (lib/kept-extraction.ts), and an injection that finds it kept answers with it at once. WXT
+// (lib/reader/kept-extraction.ts), and an injection that finds it kept answers with it at once. WXT
 // returns main()'s value as the injection result, with the page's reader state in it.
-import { declobberedCopy } from '@/lib/declobber';
-import { extract } from '@/lib/extract';
-import { keepExtraction, keptExtraction } from '@/lib/kept-extraction';
+import { declobberedCopy } from '@/lib/extract/article/declobber';
+import { extract } from '@/lib/extract/index';
+import { keepExtraction, keptExtraction } from '@/lib/reader/kept-extraction';
 import { EXTRACT_ANYWAY_KEY, type ExtractorAnswer, type ExtractorResult } from '@/lib/messages';
-import { readerActiveHere } from '@/lib/reader-switch';
+import { readerActiveHere } from '@/lib/reader/reader-switch';
 
 const ANYWAY = Symbol.for(EXTRACT_ANYWAY_KEY);
 

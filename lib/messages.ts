@@ -5,7 +5,7 @@
 // The background checks each sender (entrypoints/background.ts) before acting.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser, type Browser } from 'wxt/browser';
-import type { Detection, Extraction } from './types';
+import type { Detection, Extraction } from './extract/types';
 
 /** How a link should open; worked out from the click by components/open-intent.ts. */
 export interface OpenIntent {
@@ -56,7 +56,7 @@ export const EXTRACT_ANYWAY_KEY = 'sift.extract-anyway';
  */
 export const READER_LISTEN_KEY = 'sift.reader-listen';
 
-/** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/kept-extraction.ts). */
+/** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/reader/kept-extraction.ts). */
 export type ExtractorResult =
   | { ok: true; extraction: Extraction }
   | { ok: false; reason: 'pdf' }
@@ -78,7 +78,7 @@ interface ProtocolMap {
    */
   getPage(data: { tabId: number; channel?: string; anyway?: boolean }): PageResult;
   /**
-   * Reader mode found no extraction of this version of its page (lib/kept-extraction.ts): the
+   * Reader mode found no extraction of this version of its page (lib/reader/kept-extraction.ts): the
    * background injects the extractor, which leaves one there. False when it could not.
    */
   readForReader(): boolean;

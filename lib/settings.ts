@@ -124,8 +124,8 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 
 // ---- Sites (issue 19): "always use reader mode" per site and the per-site rules ---------------
 // Not reader settings: local storage only (this browser's permissions go with them, and a rule is
-// made for the pages this browser saw), checked whole on every read (lib/site-rules.ts).
-import { normalizeSites, withSite, type SitePrefs, type SiteTable } from './site-rules';
+// made for the pages this browser saw), checked whole on every read (lib/sites/site-rules.ts).
+import { normalizeSites, withSite, type SitePrefs, type SiteTable } from './sites/site-rules';
 
 export const sitesItem = storage.defineItem<SiteTable>('local:sites', { fallback: {}, version: 1 });
 

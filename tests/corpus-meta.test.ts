@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extract } from '../lib/extract';
-import type { Article } from '../lib/types';
+import { extract } from '../lib/extract/index';
+import type { Article } from '../lib/extract/types';
 import { listPageDirs, loadPage } from './tools/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');

@@ -1,5 +1,5 @@
 // One test per labelled page of ../shared/corpus/pages and tests/fixtures: the summary of what
-// ships, lib/extract.ts's extract() (its detection and related items), must equal
+// ships, lib/extract/index.ts's extract() (its detection and related items), must equal
 // tests/corpus/expected/<id>.json. That file is OUR output, reviewed and committed; the labels
 // are scored separately by `npm run eval`.
 // A missing expected file fails. Regenerate on purpose with
@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extract } from '../lib/extract';
+import { extract } from '../lib/extract/index';
 import { listPageDirs, loadPage } from './tools/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');

@@ -3,7 +3,7 @@
 // until the page says it changed (entrypoints/content.ts reports after a load, an in-page
 // navigation or a large DOM change), the tab's URL differs, or the tab closes. Memory only: an
 // extraction can be megabytes, and a restarted service worker simply extracts again.
-import type { Extraction } from '@/lib/types';
+import type { Extraction } from '@/lib/extract/types';
 
 /** Tabs remembered at most; the least recently used goes first. */
 const MAX_TABS = 16;

@@ -2,9 +2,9 @@
 // Every message is checked for its sender before anything happens (lib/messages.ts).
 import { browser, type Browser } from 'wxt/browser';
 import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onDetected, onMessage, type ArticlePost, type PageResult } from '@/lib/messages';
-import type { Detection } from '@/lib/types';
+import type { Detection } from '@/lib/extract/types';
 import { showTabState } from './action';
-import { keyedQueue } from '@/lib/serial';
+import { keyedQueue } from '@/lib/task-queue';
 import { extractInTab, httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
 import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
 import { forgetExtraction, rememberExtraction } from './extraction-cache';

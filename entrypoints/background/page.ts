@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { EXTRACT_ANYWAY_KEY, READER_LISTEN_KEY, type ExtractorAnswer, type PageResult, type UnreadableReason } from '@/lib/messages';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
-import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader-switch';
+import { READER_HANDLE_KEY, type ReaderHandle } from '@/lib/reader/reader-switch';
 
 // Pages the browser never lets an extension script, whatever its permissions.
 const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
@@ -44,7 +44,7 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
  * (no injection), else one injection of the extractor, whose answer also says whether reader mode
  * is on in the page (`extracted`). A cold opening is one injection, a warm one none (issue 16).
  * `anyway`: the reader asked to see a page that is not an article ("Show anyway"); the extractor
- * then runs Readability regardless (lib/extract-article.ts).
+ * then runs Readability regardless (lib/extract/article/extract-article.ts).
  */
 export async function readPage(tabId: number, anyway = false): Promise<{ result: PageResult; extracted?: ExtractorAnswer & { ok: true } }> {
   const url = await tabUrl(tabId);
@@ -63,7 +63,7 @@ export async function readPage(tabId: number, anyway = false): Promise<{ result:
 
 /**
  * Injects the extractor, which reads the page unless it already has this version of it (it
- * keeps what it read in the page for reader mode: lib/kept-extraction.ts). A PageResult when
+ * keeps what it read in the page for reader mode: lib/reader/kept-extraction.ts). A PageResult when
  * there is nothing to show.
  */
 export async function extractInTab(tabId: number, url: string | undefined, anyway = false): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {

@@ -1,15 +1,15 @@
 // Issue 19 in the background: reader mode by itself on the sites the reader chose, and the start
 // of "Open in Sift" (a message that opens a link in reader mode; the link's context menu and the
 // related items' action that would send it are not built yet, so nothing in the UI offers it). Wiring only; the
-// choices are lib/settings.ts (sites), the access lib/site-access.ts.
+// choices are lib/settings.ts (sites), the access lib/sites/site-access.ts.
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { onMessage } from '@/lib/messages';
-import { keyedQueue } from '@/lib/serial';
+import { keyedQueue } from '@/lib/task-queue';
 import { loadSites, updateSite } from '@/lib/settings';
-import { hasSite, revokeSite } from '@/lib/site-access';
-import { siteKey } from '@/lib/site-rules';
-import type { Detection } from '@/lib/types';
+import { hasSite, revokeSite } from '@/lib/sites/site-access';
+import { siteKey } from '@/lib/sites/site-rules';
+import type { Detection } from '@/lib/extract/types';
 import { httpUrlOnly } from './page';
 
 /** Per tab, in session storage (the service worker may stop between a tab's events). */
@@ -61,7 +61,7 @@ async function openInSift(tabId: number, url: string): Promise<boolean> {
   return true;
 }
 
-/** Sift's page that asks for a site at the reader's click (options page, lib/site-access.ts). */
+/** Sift's page that asks for a site at the reader's click (options page, lib/sites/site-access.ts). */
 async function openAskPage(tabId: number | undefined, query: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/options.html')}?${new URLSearchParams(query)}`;
   const page = tabId == null ? null : await browser.tabs.get(tabId).catch(() => null);

@@ -1,8 +1,8 @@
 // What the background knows about each tab, kept in session storage so that it survives the
 // MV3 service worker being stopped and restarted between two messages.
 import { storage } from 'wxt/utils/storage';
-import type { Detection } from '@/lib/types';
-import { keyedQueue } from '@/lib/serial';
+import type { Detection } from '@/lib/extract/types';
+import { keyedQueue } from '@/lib/task-queue';
 
 export interface TabState {
   detection?: Detection;

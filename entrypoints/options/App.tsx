@@ -7,8 +7,8 @@ import { browser } from 'wxt/browser';
 import type { Translate } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, loadSettings, loadSites, saveSites, updateSite, watchSettings, watchSites, type Settings } from '@/lib/settings';
-import { allowAuto, forgetSite, hasSite, requestSite } from '@/lib/site-access';
-import { exportSites, MAX_IMPORT_BYTES, parseImport, selectorParses, siteKey, type ImportError, type SiteTable } from '@/lib/site-rules';
+import { allowAuto, forgetSite, hasSite, requestSite } from '@/lib/sites/site-access';
+import { exportSites, MAX_IMPORT_BYTES, parseImport, selectorParses, siteKey, type ImportError, type SiteTable } from '@/lib/sites/site-rules';
 import { SiftRoot } from '@/components/SiftRoot';
 import { SiteList } from '@/components/SiteList';
 

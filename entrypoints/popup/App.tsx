@@ -7,15 +7,15 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Setti
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { siteOf } from '@/lib/related-marks';
+import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
 import { useSiteMarks } from '@/components/use-site-marks';
-import type { GradeCounts } from '@/lib/grade-page';
+import type { GradeCounts } from '@/lib/reader/grade-related';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
-import { itemCount } from '@/lib/extract-related';
+import { itemCount } from '@/lib/extract/related/extract-related';
 import { PopupSiteAuto } from './PopupSiteAuto';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time

@@ -1,8 +1,8 @@
 // The popup's "Always use reader mode on <site>" (issue 19): an extension page, so the reader's
-// click here may ask the browser for the site (lib/site-access.ts) at once.
+// click here may ask the browser for the site (lib/sites/site-access.ts) at once.
 import type { Translate } from '@/lib/i18n';
-import { allowAuto, stopAuto } from '@/lib/site-access';
-import { siteKey } from '@/lib/site-rules';
+import { allowAuto, stopAuto } from '@/lib/sites/site-access';
+import { siteKey } from '@/lib/sites/site-rules';
 import { SiteAuto } from '@/components/SiteAuto';
 import { useSiteAuto } from '@/components/use-site-auto';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { getPage } from './get-page';
 import { substitutionList, type Translate } from '@/lib/i18n';
-import { prepareSanitizer } from '@/lib/sanitize';
+import { prepareSanitizer } from '@/lib/extract/sanitize';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '@/lib/settings';
 import type { PageResult } from '@/lib/messages';
 import './style.css';

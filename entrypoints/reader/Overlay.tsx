@@ -2,24 +2,24 @@
 // transforms cannot cover it, and the page behind is inert) holding the same ReaderView as the
 // popup, with settings and a close button. Esc closes it too.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Extraction } from '@/lib/types';
+import type { Extraction } from '@/lib/extract/types';
 import type { OpenIntent } from '@/lib/messages';
 import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
 import { ReaderView, type RelatedControls } from '@/components/ReaderView';
 import { RelatedJump } from '@/components/RelatedJump';
 import { SettingsPanel } from '@/components/Settings';
-import { siteOf } from '@/lib/related-marks';
+import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
 import { useSiteMarks } from '@/components/use-site-marks';
-import type { GradeCounts } from '@/lib/grade-page';
+import type { GradeCounts } from '@/lib/reader/grade-related';
 import { SiftRoot } from '@/components/SiftRoot';
 import { ReadAloud } from '@/components/ReadAloud';
 import { StateMessage } from '@/components/States';
 import type { Translate } from '@/lib/i18n';
-import { itemCount } from '@/lib/extract-related';
+import { itemCount } from '@/lib/extract/related/extract-related';
 import { SiteAuto } from '@/components/SiteAuto';
 import { useSiteAuto } from '@/components/use-site-auto';
-import { siteKey } from '@/lib/site-rules';
+import { siteKey } from '@/lib/sites/site-rules';
 
 export interface OverlayProps {
   extraction: Extraction | null;

@@ -1,21 +1,21 @@
 // Reader mode in the page, injected on demand (scripting.executeScript, files: ['/reader.js']).
 // Every injection toggles: the first one builds the reader, later ones (each a fresh copy of this
 // bundle) find it through a handle on the extension's isolated world (shared by all of Sift's
-// scripts in this page) and flip it. The on/off bookkeeping is lib/reader-switch.ts: toggles are
+// scripts in this page) and flip it. The on/off bookkeeping is lib/reader/reader-switch.ts: toggles are
 // counted when they arrive and applied one at a time. main() resolves to { active } for the background.
 // It reads nothing itself: it shows what extractor.js read of this version of the page and kept
-// in the isolated world (lib/kept-extraction.ts), the popup's own extraction when the popup
+// in the isolated world (lib/reader/kept-extraction.ts), the popup's own extraction when the popup
 // opened first, and asks the background to read the page when there is none (issue 16).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { keptExtraction } from '@/lib/kept-extraction';
-import type { Extraction } from '@/lib/types';
+import { keptExtraction } from '@/lib/reader/kept-extraction';
+import type { Extraction } from '@/lib/extract/types';
 import { READER_LISTEN_KEY, sendMessage } from '@/lib/messages';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { substitutionList, type Translate } from '@/lib/i18n';
-import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader-switch';
+import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader/reader-switch';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
 import { Overlay } from './Overlay';

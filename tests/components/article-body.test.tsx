@@ -5,7 +5,7 @@ import { en } from './locale';
 
 // The component must sanitise again whatever it is given: the mock shows it does, and with what.
 const sanitizeHtml = vi.fn((html: string, _base: string) => html.replace(/<script[\s\S]*?<\/script>/g, '') + '<!--sanitised-->');
-vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string, base: string) => sanitizeHtml(html, base) }));
+vi.mock('@/lib/extract/sanitize', () => ({ sanitizeHtml: (html: string, base: string) => sanitizeHtml(html, base) }));
 
 const { ArticleBody, splitLongHtml } = await import('@/components/ArticleBody');
 

@@ -8,7 +8,7 @@ import {
   MAX_CACHE_BYTES,
   rememberExtraction,
 } from '@/entrypoints/background/extraction-cache';
-import type { Extraction } from '@/lib/types';
+import type { Extraction } from '@/lib/extract/types';
 
 function extractionOf(url: string, contentChars: number): Extraction {
   return {

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Extraction } from '@/lib/types';
+import type { Extraction } from '@/lib/extract/types';
 import { en } from './locale';
 
-vi.mock('@/lib/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
+vi.mock('@/lib/extract/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
 const { ReaderView } = await import('@/components/ReaderView');
 type RelatedControls = import('@/components/ReaderView').RelatedControls;
 
@@ -26,10 +26,10 @@ const extraction: Extraction = {
 };
 
 let root: HTMLElement;
-/** Lets the lazily loaded grader (lib/grade-page.ts, imported after the article's frame) answer. */
+/** Lets the lazily loaded grader (lib/reader/grade-related.ts, imported after the article's frame) answer. */
 async function settle() {
   await act(async () => {
-    await import('@/lib/grade-page');
+    await import('@/lib/reader/grade-related');
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderView } from '@/components/ReaderView';
-import { extract } from '@/lib/extract';
+import { extract } from '@/lib/extract/index';
 import { loadPage } from '../tools/load-page';
 import { en, zh } from './locale';
 

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderView } from '@/components/ReaderView';
-import { extract } from '@/lib/extract';
+import { extract } from '@/lib/extract/index';
 import { loadPage } from '../tools/load-page';
 import { en, zh } from './locale';
 
@@ -26,7 +26,7 @@ describe('a right-to-left article', () => {
     const { root, unmount } = mount();
     // The related list comes once the lazily loaded grader has answered.
     await act(async () => {
-      await import('@/lib/grade-page');
+      await import('@/lib/reader/grade-related');
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     const article = root.querySelector('article.sift-article')!;
@@ -51,7 +51,7 @@ describe('a right-to-left article', () => {
   });
 
   it("shows the reading time as a range by the article's language, in the interface language", () => {
-    // Arabic: IReST's 138 ± 20 words a minute (lib/reading-time.ts), a fast to a slow reader.
+    // Arabic: IReST's 138 ± 20 words a minute (lib/extract/article/reading-time.ts), a fast to a slow reader.
     const { fast, slow } = extraction.article!.readingTime!;
     expect(fast).toBeLessThan(slow);
     expect(extraction.article!.readingMinutes).toBe(Math.round((fast + slow) / 2));

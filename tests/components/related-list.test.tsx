@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RelatedList, type RelatedListProps } from '@/components/RelatedList';
-import type { GradedBlock, GradedItem } from '@/lib/grade-page';
-import type { RelatedBlock } from '@/lib/types';
+import type { GradedBlock, GradedItem } from '@/lib/reader/grade-related';
+import type { RelatedBlock } from '@/lib/extract/types';
 import { en, zh } from './locale';
 
 const blocks: RelatedBlock[] = [

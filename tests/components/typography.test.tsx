@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SettingsPanel } from '@/components/Settings';
 import { SiftRoot } from '@/components/SiftRoot';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '@/lib/settings';
-import { typographyVars } from '@/lib/typography';
+import { typographyVars } from '@/lib/reader/typography';
 import { en, zh } from './locale';
 
 const CSS = readFileSync(join(__dirname, '..', '..', 'components', 'reader.css'), 'utf8');

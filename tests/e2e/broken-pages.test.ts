@@ -232,7 +232,7 @@ describe('races', () => {
     }
   });
 
-  // Toggles are counted in the page as they arrive and applied one at a time (lib/reader-switch.ts),
+  // Toggles are counted in the page as they arrive and applied one at a time (lib/reader/reader-switch.ts),
   // and the popup's button shows the page's own state, so toggles that went round the background
   // (the direct injections below) cannot leave it out of step.
   it('rapid clicks on Reader mode and rapid toggles leave one consistent state', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../tools/chromium';
+import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../support/chromium';
 import { readLabels, type Labels } from '../tools/load-page';
 import { E2E_DIST, ROOT } from './global-setup';
 

@@ -4,7 +4,7 @@
 // and reader mode after the popup shows what the extractor read without reading the page again.
 // A page that changed since (new content, in-page navigation) is read again. The background's
 // calls to scripting.executeScript and the messages the popup sends are counted in its worker;
-// the extractions in the page by the counter extractor.js keeps there (lib/kept-extraction.ts).
+// the extractions in the page by the counter extractor.js keeps there (lib/reader/kept-extraction.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -61,7 +61,7 @@ describe('always use reader mode on a site', () => {
     await popup.close();
 
     // Removed on the options page: the choice goes, and Sift gives the access back. Chrome refuses
-    // that for an extension whose content script matches every site (see lib/site-access.ts):
+    // that for an extension whose content script matches every site (see lib/sites/site-access.ts):
     // then the page says so and where the reader takes it back.
     await ask.getByRole('button', { name: `Remove ${HOST}` }).click();
     const note = ask.locator('.sift-options-note');
@@ -98,7 +98,7 @@ describe('always use reader mode on a site', () => {
     await box.click();
     await expect.poll(() => storedSites(browser), WAIT).toEqual({});
     expect(await box.isChecked()).toBe(false);
-    // Given back, or the popup says the browser keeps it (Chrome: lib/site-access.ts).
+    // Given back, or the popup says the browser keeps it (Chrome: lib/sites/site-access.ts).
     if (await siteGranted(browser, host)) await popup.getByText('Your browser keeps the access').waitFor(WAIT);
     // Checked again: the popup's own click asks (the real request; approved sites need no prompt).
     await box.click();

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, translator, type MessageEntry } from '@/lib/i18n';
+import { ROOT } from '../support/paths';
 
-const ROOT = resolve(__dirname, '../..');
 const LOCALES = join(ROOT, 'public/_locales');
 const load = (locale: string) => JSON.parse(readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8')) as Record<string, MessageEntry>;
 const en = load('en');

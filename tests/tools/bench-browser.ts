@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from './chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from '../support/chromium';
 import { decodeHtml, placeholderUrl, readLabels } from './load-page';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

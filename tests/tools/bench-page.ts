@@ -2,11 +2,11 @@
 // bench.ts and eval-browser.ts inject into a page loaded in Chromium. Everything here runs in
 // the page, so timings are the browser's own, not happy-dom's.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { ON_PAGE_LOAD, detect, scoreAndScope, scoreDocument } from '../../lib/detect';
-import { extract } from '../../lib/extract';
-import { extractArticle } from '../../lib/extract-article';
-import { extractRelated, itemCount } from '../../lib/extract-related';
-import { countRelated } from '../../lib/extract-related';
+import { ON_PAGE_LOAD, detect, scoreAndScope, scoreDocument } from '../../lib/extract/detect/detect';
+import { extract } from '../../lib/extract/index';
+import { extractArticle } from '../../lib/extract/article/extract-article';
+import { extractRelated, itemCount } from '../../lib/extract/related/extract-related';
+import { countRelated } from '../../lib/extract/related/extract-related';
 
 type DocFn = (doc: Document, url: string) => unknown;
 /**

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from './bench-browser';
 import { percentile } from './bench-stats';
-import { CdpPipe } from './cdp-pipe';
+import { CdpPipe } from '../support/cdp-pipe';
 
 export interface PopupPageMeasure {
   id: string;

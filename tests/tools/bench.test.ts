@@ -51,7 +51,7 @@ describe('bench size report', () => {
       write('content-scripts/content.js', 'abcdefghij');
       write(
         'content-scripts/content.js.map',
-        JSON.stringify({ version: 3, sources: ['../../lib/detect.ts', '../../node_modules/@scope/pkg/index.js'], mappings: 'AAAA,ICAA' }),
+        JSON.stringify({ version: 3, sources: ['../../lib/extract/detect/detect.ts', '../../node_modules/@scope/pkg/index.js'], mappings: 'AAAA,ICAA' }),
       );
       write('content-scripts/narrow.js', 'x');
       write('popup.html', '<script type="module" crossorigin src="/chunks/popup-1.js"></script>');
@@ -66,7 +66,7 @@ describe('bench size report', () => {
       expect(sizes.everyPage.bytes).toBe(10);
       expect(sizes.everyPage.sources).toEqual([
         { source: '@scope/pkg', chars: 6 },
-        { source: 'lib/detect.ts', chars: 4 },
+        { source: 'lib/extract/detect/detect.ts', chars: 4 },
       ]);
       expect(sizes.popup.files.map((f) => f.file)).toEqual(['chunks/popup-1.js', 'chunks/shared-2.js']);
       expect(sizes.lazy.files.map((f) => f.file)).toEqual(['chunks/lazy-3.js', 'content-scripts/narrow.js', 'extractor.js']);

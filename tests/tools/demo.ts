@@ -6,14 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from './chromium';
-import type { Extraction } from '../../lib/types';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from '../support/chromium';
+import type { Extraction } from '../../lib/extract/types';
 import { labelsOf, serveFixtures } from '../e2e/harness';
 import { ROOT } from '../e2e/global-setup';
-import { extract } from '../../lib/extract';
-import { toMarkdown } from '../../lib/markdown';
-import { gradeRelated } from '../../lib/relevance';
-import { relevanceArticleOf } from '../../lib/grade-page';
+import { extract } from '../../lib/extract/index';
+import { toMarkdown } from '../../lib/export/markdown';
+import { gradeRelated } from '../../lib/extract/related/relevance';
+import { relevanceArticleOf } from '../../lib/reader/grade-related';
 import { loadPage } from './load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
@@ -70,7 +70,7 @@ async function launch(dist: string, profile: string, lang?: string): Promise<Bro
   return context;
 }
 
-/** --markdown: the seed page's Markdown (lib/markdown.ts), extracted and graded offline in happy-dom; no build, no browser. */
+/** --markdown: the seed page's Markdown (lib/export/markdown.ts), extracted and graded offline in happy-dom; no build, no browser. */
 async function printMarkdown() {
   const page = loadPage(join(ROOT, 'tests', 'fixtures', SEED));
   try {

@@ -1,4 +1,4 @@
-// `npm run eval -- --browser`: the shipped pipeline, lib/extract.ts's extract(), run inside
+// `npm run eval -- --browser`: the shipped pipeline, lib/extract/index.ts's extract(), run inside
 // Chromium (the bench's page bundle, built from lib/), compared with the same call in happy-dom,
 // page by page. Readers run
 // Chromium; happy-dom is what the unit tests and the default eval use, and the two DOMs differ
@@ -13,7 +13,7 @@ import {
 } from './bench-browser';
 import type { BrowserEvalResult } from './bench-page';
 import { loadPage } from './load-page';
-import { extract } from '../../lib/extract';
+import { extract } from '../../lib/extract/index';
 
 export interface PageEval extends BrowserEvalResult {
   id: string;

@@ -1,4 +1,4 @@
-// `npm run eval`: scores what ships, lib/extract.ts's extract(doc, url) (the reader view's one
+// `npm run eval`: scores what ships, lib/extract/index.ts's extract(doc, url) (the reader view's one
 // call: detection, article, related), against labelled page folders
 // (DIR/<id>/{source.html,labels.json}, read by tests/tools/load-page.ts).
 //   --corpus DIR   (repeatable) default: ../shared/corpus/pages (skipped with a note when absent)
@@ -25,11 +25,11 @@ import { formatRelevance, scoreRelevance, summariseRelevance, type RelevancePage
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ON_PAGE_LOAD, detect } from '../../lib/detect';
-import { extract } from '../../lib/extract';
-import { itemCount } from '../../lib/extract-related';
-import { collapseWhitespace } from '../../lib/text';
-import type { Extraction } from '../../lib/types';
+import { ON_PAGE_LOAD, detect } from '../../lib/extract/detect/detect';
+import { extract } from '../../lib/extract/index';
+import { itemCount } from '../../lib/extract/related/extract-related';
+import { collapseWhitespace } from '../../lib/extract/text';
+import type { Extraction } from '../../lib/extract/types';
 import { isHoldout, listPageDirs, loadPage, readLabels, siteFold, siteOf, type LoadedPage } from './load-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,4 +1,4 @@
-// Scores lib/relevance.ts (on / near / off grades of related items) against the relevance.json
+// Scores lib/extract/related/relevance.ts (on / near / off grades of related items) against the relevance.json
 // labels beside labels.json (../shared/corpus/RELEVANCE.md). Used by `npm run eval`, and runnable
 // alone:
 //   npx tsx tests/tools/relevance-eval.ts [--page ID]... [--corpus DIR]... [--quiet] [--sites]
@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../../lib/extract';
+import { extract } from '../../lib/extract/index';
 import {
   DEFAULT_RELEVANCE_OPTIONS,
   describeReason,
@@ -22,9 +22,9 @@ import {
   type RelevanceArticle,
   type RelevanceGrade,
   type RelevanceOptions,
-} from '../../lib/relevance';
-import type { Extraction, RelatedBlock } from '../../lib/types';
-import { relevanceArticleOf } from '../../lib/grade-page';
+} from '../../lib/extract/related/relevance';
+import type { Extraction, RelatedBlock } from '../../lib/extract/types';
+import { relevanceArticleOf } from '../../lib/reader/grade-related';
 import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from './load-page';
 
 export interface RelevanceLabel {
@@ -89,7 +89,7 @@ function resolveHref(href: string, base: string): string {
 }
 
 /**
- * What the grader is given for a page, as the reader view gives it (lib/grade-page.ts): the
+ * What the grader is given for a page, as the reader view gives it (lib/reader/grade-related.ts): the
  * extracted article as plain text, or, when extraction found no article, the page's <h1> (or
  * <title>) and meta description. Parsed in the page's own happy-dom window.
  */
