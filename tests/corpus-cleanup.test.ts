@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
-import { loadHtml, loadPage } from './tools/load-page';
+import { loadHtml, loadPage } from './support/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');
 const present = existsSync(SHARED);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
 import type { Article } from '../lib/extract/types';
-import { listPageDirs, loadPage } from './tools/load-page';
+import { listPageDirs, loadPage } from './support/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');
 const present = existsSync(SHARED);

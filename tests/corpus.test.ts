@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
-import { listPageDirs, loadPage } from './tools/load-page';
+import { listPageDirs, loadPage } from './support/load-page';
 
 const SHARED = resolve(__dirname, '../../shared/corpus/pages');
 const FIXTURES = resolve(__dirname, 'fixtures');

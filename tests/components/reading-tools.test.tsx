@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderView } from '@/components/ReaderView';
 import { extract } from '@/lib/extract/index';
-import { loadPage } from '../tools/load-page';
+import { loadPage } from '../support/load-page';
 import { en, zh } from './locale';
 
 const seedPage = loadPage(resolve(__dirname, '../fixtures/seed-dedecms'));

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { readLabels } from '../tools/load-page';
+import { readLabels } from '../support/load-page';
 
 export interface FixtureServer {
   /** The fixture page's address on this server. */

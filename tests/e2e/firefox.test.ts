@@ -11,7 +11,7 @@ import webExt from 'web-ext';
 import { buildFirefox, repoRoot } from './firefox-build';
 import { findFirefox, launchFirefox, type RunningFirefox } from './firefox-launch';
 import { serveFixture, type FixtureServer } from './firefox-server';
-import { readLabels } from '../tools/load-page';
+import { readLabels } from '../support/load-page';
 
 const fixtureDir = join(repoRoot, 'tests/fixtures/seed-dedecms');
 const labels = readLabels(fixtureDir);

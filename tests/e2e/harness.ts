@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath, extensionFlags } from '../support/chromium';
-import { readLabels, type Labels } from '../tools/load-page';
+import { readLabels, type Labels } from '../support/load-page';
 import { E2E_DIST, ROOT } from './global-setup';
 
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -16,7 +16,7 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 /** How long to wait for something the extension does asynchronously (a badge, a render). */
 export const WAIT = { timeout: 15_000 };
 
-/** A fixture's labels (tests/tools/load-page.ts reads them for every tool and test). */
+/** A fixture's labels (tests/support/load-page.ts reads them for every tool and test). */
 export function labelsOf(id: string): Labels {
   return readLabels(join(FIXTURES, id));
 }

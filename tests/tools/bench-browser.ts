@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from '../support/chromium';
-import { decodeHtml, placeholderUrl, readLabels } from './load-page';
+import { decodeHtml, placeholderUrl, readLabels } from '../support/load-page';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = CHROMIUM_PATH;

@@ -24,7 +24,7 @@ import { judgeProgress, measurePopup, type PopupMeasure } from './bench-popup';
 import { SLOW_READ_MS } from '../../components/States';
 import { buildExtension, measureShipped, type ShippedSizes } from './bench-sizes';
 import { stat, type Stat } from './bench-stats';
-import { listPageDirs } from './load-page';
+import { listPageDirs } from '../support/load-page';
 
 const DEFAULT_CORPORA = [resolve(REPO, '../shared/corpus/pages'), join(REPO, 'tests/fixtures')];
 const SEED_FIXTURE = 'seed-dedecms';

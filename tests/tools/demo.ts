@@ -14,7 +14,7 @@ import { extract } from '../../lib/extract/index';
 import { toMarkdown } from '../../lib/export/markdown';
 import { gradeRelated } from '../../lib/extract/related/relevance';
 import { relevanceArticleOf } from '../../lib/reader/grade-related';
-import { loadPage } from './load-page';
+import { loadPage } from '../support/load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
 import { readingShots } from './demo-reading';

@@ -12,7 +12,7 @@ import {
   readPageSource,
 } from './bench-browser';
 import type { BrowserEvalResult } from './bench-page';
-import { loadPage } from './load-page';
+import { loadPage } from '../support/load-page';
 import { extract } from '../../lib/extract/index';
 
 export interface PageEval extends BrowserEvalResult {

@@ -1,6 +1,6 @@
 // `npm run eval`: scores what ships, lib/extract/index.ts's extract(doc, url) (the reader view's one
 // call: detection, article, related), against labelled page folders
-// (DIR/<id>/{source.html,labels.json}, read by tests/tools/load-page.ts).
+// (DIR/<id>/{source.html,labels.json}, read by tests/support/load-page.ts).
 //   --corpus DIR   (repeatable) default: ../shared/corpus/pages (skipped with a note when absent)
 //                  and tests/fixtures
 //   --holdout      only the ~30% of SITES held out from tuning (load-page.ts isHoldout: a hash of
@@ -30,7 +30,7 @@ import { extract } from '../../lib/extract/index';
 import { itemCount } from '../../lib/extract/related/extract-related';
 import { collapseWhitespace } from '../../lib/extract/text';
 import type { Extraction } from '../../lib/extract/types';
-import { isHoldout, listPageDirs, loadPage, readLabels, siteFold, siteOf, type LoadedPage } from './load-page';
+import { isHoldout, listPageDirs, loadPage, readLabels, siteFold, siteOf, type LoadedPage } from '../support/load-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED_PAGES = resolve(ROOT, '../shared/corpus/pages');

@@ -25,7 +25,7 @@ import {
 } from '../../lib/extract/related/relevance';
 import type { Extraction, RelatedBlock } from '../../lib/extract/types';
 import { relevanceArticleOf } from '../../lib/reader/grade-related';
-import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from './load-page';
+import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from '../support/load-page';
 
 export interface RelevanceLabel {
   href: string;

@@ -108,7 +108,7 @@ describe('related groups as the reader shows them', () => {
 
 describe('toMarkdown of the seed page', () => {
   it('has front matter, the title, the article and the 相关文章 links grouped by grade', async () => {
-    const { loadPage } = await import('../../tools/load-page');
+    const { loadPage } = await import('../../support/load-page');
     const { extract } = await import('../../../lib/extract/index');
     const { gradeRelated } = await import('../../../lib/extract/related/relevance');
     const { relevanceArticleOf } = await import('../../../lib/reader/grade-related');

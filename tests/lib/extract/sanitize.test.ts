@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareSanitizer, sanitizeContent, sanitizeHtml } from '../../../lib/extract/sanitize';
-import { offlineWindow } from '../../tools/load-page';
+import { offlineWindow } from '../../support/load-page';
 import { SECURITY_VECTORS } from '../../support/paths';
 
 const BASE = 'https://news.example/2024/05/hostile-article.html';

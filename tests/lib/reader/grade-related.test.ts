@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { articleText, gradeCounts, gradePage, relevanceArticleOf } from '@/lib/reader/grade-related';
 import { extract } from '@/lib/extract/index';
 import type { Extraction } from '@/lib/extract/types';
-import { loadPage } from '../../tools/load-page';
+import { loadPage } from '../../support/load-page';
 import { FIXTURES } from '../../support/paths';
 
 const seed = loadPage(join(FIXTURES, 'seed-dedecms'));

@@ -2,7 +2,7 @@
 // before Readability, by what the line says and how it is built, never by a site's names.
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../lib/extract/article/extract-article';
-import { loadHtml } from '../../../tools/load-page';
+import { loadHtml } from '../../../support/load-page';
 
 const closers: (() => unknown)[] = [];
 afterAll(() => closers.forEach((close) => close()));

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolve, join } from 'node:path';
 import { cmsInfo } from '../../../../lib/extract/article/cms-info';
 import { extractArticle } from '../../../../lib/extract/article/extract-article';
-import { loadHtml, loadPage, type LoadedPage } from '../../../tools/load-page';
+import { loadHtml, loadPage, type LoadedPage } from '../../../support/load-page';
 import { FIXTURES } from '../../../support/paths';
 
 const URL_ = 'https://www.example.cn/news/1.html';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { declobberedCopy, removeMedia } from '../../../../lib/extract/article/declobber';
 import { extract } from '../../../../lib/extract/index';
-import { loadHtml } from '../../../tools/load-page';
+import { loadHtml } from '../../../support/load-page';
 
 const URL_ = 'https://news.example/2024/05/story.html';
 const closers: (() => unknown)[] = [];

@@ -5,7 +5,7 @@ import { extractArticle, stripKnownSite, stripSiteName } from '../../../../lib/e
 import { extractRelated } from '../../../../lib/extract/related/extract-related';
 import { isPlaceholderSrc, promoteLazyImages } from '../../../../lib/extract/article/lazy-images';
 import { collapseWhitespace } from '../../../../lib/extract/text';
-import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../../../tools/load-page';
+import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../../../support/load-page';
 import { FIXTURES as FIXTURES_DIR } from '../../../support/paths';
 
 const FIXTURES = listPageDirs(FIXTURES_DIR);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanByline, jsonLdMeta, siteFromTitle } from '../../../../lib/extract/article/meta';
 import { infoNearTitle } from '../../../../lib/extract/article/cms-info';
-import { loadHtml } from '../../../tools/load-page';
+import { loadHtml } from '../../../support/load-page';
 
 const closers: (() => unknown)[] = [];
 afterAll(() => closers.forEach((close) => close()));

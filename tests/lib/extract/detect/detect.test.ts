@@ -1,7 +1,7 @@
 import { resolve, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ON_PAGE_LOAD, detect, scoreDocument } from '../../../../lib/extract/detect/detect';
-import { listPageDirs, loadHtml, loadPage } from '../../../tools/load-page';
+import { listPageDirs, loadHtml, loadPage } from '../../../support/load-page';
 import { FIXTURES as FIXTURES_DIR } from '../../../support/paths';
 
 const FIXTURES = listPageDirs(FIXTURES_DIR);

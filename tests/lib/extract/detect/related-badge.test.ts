@@ -4,7 +4,7 @@ import { resolve, join } from 'node:path';
 import { ON_PAGE_LOAD, detect } from '../../../../lib/extract/detect/detect';
 import { countRelated, extractRelated, itemCount, mayBeHeading } from '../../../../lib/extract/related/extract-related';
 import { extract } from '../../../../lib/extract/index';
-import { listPageDirs, loadHtml, loadPage } from '../../../tools/load-page';
+import { listPageDirs, loadHtml, loadPage } from '../../../support/load-page';
 import { CORPUS_PAGES, FIXTURES } from '../../../support/paths';
 
 const CORPUS = CORPUS_PAGES;

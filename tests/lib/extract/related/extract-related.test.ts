@@ -3,7 +3,7 @@ import { resolve, join } from 'node:path';
 import { countRelated, extractRelated, findRelatedElements } from '../../../../lib/extract/related/extract-related';
 import { isSelfLink } from '../../../../lib/extract/url';
 import { collapseWhitespace } from '../../../../lib/extract/text';
-import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../../../tools/load-page';
+import { listPageDirs, loadHtml, loadPage, type LoadedPage } from '../../../support/load-page';
 import { FIXTURES } from '../../../support/paths';
 
 const pages = new Map<string, LoadedPage>();

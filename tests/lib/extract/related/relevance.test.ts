@@ -3,7 +3,7 @@ import { resolve, join } from 'node:path';
 import { extract } from '../../../../lib/extract/index';
 import { describeReason, gradeRelated, type Relevance, type RelevanceArticle } from '../../../../lib/extract/related/relevance';
 import type { RelatedBlock, RelatedItem } from '../../../../lib/extract/types';
-import { loadPage, type LoadedPage } from '../../../tools/load-page';
+import { loadPage, type LoadedPage } from '../../../support/load-page';
 import { relevanceArticle, scoreRelevance } from '../../../tools/relevance-eval';
 import { FIXTURES } from '../../../support/paths';
 

@@ -1,4 +1,4 @@
-// The site-grouped tune/holdout split of `npm run eval` (tests/tools/load-page.ts): pages are
+// The site-grouped tune/holdout split of `npm run eval` (tests/support/load-page.ts): pages are
 // grouped by the site they come from, and a site is wholly on one side.
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
