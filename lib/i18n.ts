@@ -1,7 +1,7 @@
 // The interface's words live in public/_locales/<locale>/messages.json, the browser's own i18n:
 // the UI follows the browser's language (en, zh_CN), with en as the default. Components never
 // hold a user-visible string: they take a `t` as a prop. The entrypoints pass one backed by
-// browser.i18n.getMessage; tests build one from the messages.json files with `translator`.
+// browser.i18n.getMessage (lib/browser-i18n.ts); tests build one from the messages.json files with `translator`.
 import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from './tab-state';
 import { loadSettings, type BadgeStyle } from '@/lib/settings';
-import { substitutionList, type Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
+import { browserTranslator } from '@/lib/browser-i18n';
 
 // MV2 (Firefox build) has browserAction where MV3 has action.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -45,9 +46,8 @@ export function actionLook(state: TabState, t: Translate, badge: BadgeStyle = 'c
   };
 }
 
-// The tooltip in the browser's language (public/_locales); getMessage is typed per key, hence the cast.
-const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-const browserT: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
+// The tooltip in the browser's language (public/_locales).
+const browserT = browserTranslator();
 
 export async function showTabState(tabId: number, state: TabState): Promise<void> {
   // Read each time: the service worker may have been stopped since the reader last changed it.

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';
 import { getPage } from './get-page';
-import { substitutionList, type Translate } from '@/lib/i18n';
+import { browserTranslator, uiLanguage } from '@/lib/browser-i18n';
 import { prepareSanitizer } from '@/lib/extract/sanitize';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '@/lib/settings';
 import type { PageResult } from '@/lib/messages';
@@ -19,19 +19,8 @@ async function targetTab(): Promise<{ tabId: number; url?: string; inTab: boolea
 }
 
 // The interface follows the browser's language (public/_locales); a missing message shows its key.
-// (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
-const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-// Each answer is kept: getMessage is a call into the browser's bindings, and the related list
-// asks for the same few words once per item.
-const said = new Map<string, string>();
-const t: Translate = (key, substitutions) => {
-  const list = substitutionList(substitutions);
-  const id = list.length ? `${key}\u0000${list.join('\u0000')}` : key;
-  let text = said.get(id);
-  if (text === undefined) said.set(id, (text = getMessage(key, list) || key));
-  return text;
-};
-document.documentElement.lang = browser.i18n.getUILanguage();
+const t = browserTranslator();
+document.documentElement.lang = uiLanguage();
 document.title = t('extName');
 
 /**

@@ -7,14 +7,13 @@
 // in the isolated world (lib/reader/kept-extraction.ts), the popup's own extraction when the popup
 // opened first, and asks the background to read the page when there is none (issue 16).
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { keptExtraction } from '@/lib/reader/kept-extraction';
 import type { Extraction } from '@/lib/extract/types';
 import { READER_LISTEN_KEY, sendMessage } from '@/lib/messages';
 import { loadSettings, type Settings } from '@/lib/settings';
-import { substitutionList, type Translate } from '@/lib/i18n';
+import { browserTranslator, uiDirection, uiLanguage } from '@/lib/browser-i18n';
 import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader/reader-switch';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
@@ -28,9 +27,7 @@ const HANDLE = Symbol.for(READER_HANDLE_KEY);
 const handles = globalThis as unknown as { [HANDLE]?: ReaderHandle };
 const ORPHAN_CHECK_MS = 1000;
 
-// (WXT types getMessage with one overload per key, which a union of keys cannot pick.)
-const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-const t: Translate = (key, substitutions) => getMessage(key, substitutionList(substitutions)) || key;
+const t = browserTranslator();
 
 /** Whether the popup's "Listen" asked this opening to read aloud (background/page.ts sets it); asked once. */
 function takeListen(): boolean {
@@ -87,9 +84,9 @@ function createReader(): ReaderHandle {
       onMount(container, shadow) {
         if (!content) return;
         // The overlay's own words are in the browser's language; the article inside carries the page's.
-        shadow.querySelector('html')?.setAttribute('lang', browser.i18n.getUILanguage());
+        shadow.querySelector('html')?.setAttribute('lang', uiLanguage());
         // `all: initial` on the host does not reset direction: an RTL page would turn our bar around.
-        shadow.querySelector('html')?.setAttribute('dir', browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr');
+        shadow.querySelector('html')?.setAttribute('dir', uiDirection());
         render(
           <Overlay
             extraction={content.extraction}
