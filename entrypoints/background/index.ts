@@ -5,7 +5,9 @@ import { ARTICLE_CHANNEL, ARTICLE_VIA_CHANNEL_ABOVE, onDetected, onMessage, type
 import type { Detection } from '@/lib/extract/types';
 import { showTabState } from './action';
 import { keyedQueue } from '@/lib/task-queue';
-import { extractInTab, httpUrlOnly, openNextTo, readerActiveInPage, readPage, toggleReader } from './page';
+import { extractInTab, readPage } from './read-tab';
+import { readerActiveInPage, toggleReader } from './reader-in-tab';
+import { httpUrlOnly, openNextTo } from './open-link';
 import { forgetTab, getTabState, updateTabState, type TabState } from './tab-state';
 import { forgetExtraction, rememberExtraction } from './extraction-cache';
 import { watchSettings } from '@/lib/settings';

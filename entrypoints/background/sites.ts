@@ -10,7 +10,7 @@ import { loadSites, updateSite } from '@/lib/settings';
 import { hasSite, revokeSite } from '@/lib/sites/site-access';
 import { siteKey } from '@/lib/sites/site-rules';
 import type { Detection } from '@/lib/extract/types';
-import { httpUrlOnly } from './page';
+import { httpUrlOnly } from './open-link';
 
 /** Per tab, in session storage (the service worker may stop between a tab's events). */
 interface SiteTab {

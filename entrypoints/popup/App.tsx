@@ -1,19 +1,19 @@
 // The popup: asks the background what is on the tab and shows it. Every state has words and a
 // way on (components/States.tsx); a slow or stuck page ends in the error state, never a frozen popup.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { sendMessage, type OpenIntent, type PageResult, type UnreadableReason } from '@/lib/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
-import { ReaderView, type RelatedControls } from '@/components/ReaderView';
-import { RelatedJump } from '@/components/RelatedJump';
+import { sendMessage, type OpenIntent, type PageResult } from '@/lib/messages';
+import type { Settings } from '@/lib/settings';
+import { ReaderView } from '@/components/ReaderView';
+import { ReaderBar } from '@/components/ReaderBar';
 import { SettingsPanel } from '@/components/Settings';
 import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
-import { useSiteMarks } from '@/components/use-site-marks';
-import type { GradeCounts } from '@/lib/reader/grade-related';
+import { useReaderState } from '@/components/use-reader-state';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
+import { withTimeout } from './with-timeout';
 import { LoadingSkeleton, StateMessage } from '@/components/States';
+import { ErrorState, UnreadableState } from './PopupStates';
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract/related/extract-related';
 import { PopupSiteAuto } from './PopupSiteAuto';
@@ -46,18 +46,20 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
   const [view, setView] = useState<View>(
     startError ? { kind: 'failed', message: startError } : initial ? { kind: 'done', result: initial } : { kind: 'loading' },
   );
-  const [settings, setSettings] = useState<Settings>(initialSettings ?? DEFAULT_SETTINGS);
-  const [showSettings, setShowSettings] = useState(false);
   const [showAnyway, setShowAnyway] = useState(false);
   const [readerActive, setReaderActive] = useState(initial?.status === 'ok' && initial.readerActive);
-  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(initial?.status === 'ok' ? initial.opened : []));
   const [notice, setNotice] = useState('');
-  const [counts, setCounts] = useState<GradeCounts | null>(null);
-
-  useEffect(() => {
-    if (!initialSettings) loadSettings().then(setSettings, () => {});
-    return watchSettings(setSettings);
-  }, []);
+  const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
+  const { settings, changeSettings, showSettings, setShowSettings, opened, setOpened, markOpened, counts, controls } = useReaderState({
+    initialSettings,
+    initialOpened: initial?.status === 'ok' ? initial.opened : undefined,
+    site: ok ? siteOf(ok.extraction.url) : null,
+    onSaveError: (err) => setNotice(t('settingsNotSaved', String(err))),
+    // The toolbar tooltip says how many are on topic from now on.
+    onGraded: (graded) => {
+      if (tabId != null && ok) sendMessage('graded', { tabId, url: ok.extraction.url, onTopic: graded.on, total: graded.total }).catch(() => {});
+    },
+  });
 
   // Esc closes an open settings panel first (and gives focus back to its button); the popup itself
   // closes on the next one. preventDefault marks the key handled, so the browser keeps the popup.
@@ -99,25 +101,9 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
 
   const retry = () => load(undefined, showAnyway);
 
-  const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
   const onShowAnyway = () => {
     setShowAnyway(true);
     if (!ok?.extraction.article) load(undefined, true);
-  };
-  const site = ok ? siteOf(ok.extraction.url) : null;
-  const [marks, mark] = useSiteMarks(site, (err) => setNotice(t('settingsNotSaved', String(err))));
-
-  const controls: RelatedControls = {
-    pageOrder: settings.relatedPageOrder,
-    showSummaries: settings.showSummaries,
-    onShowSummaries: (show) => onSettings({ ...settings, showSummaries: show }),
-    marks,
-    onMark: mark,
-    onGraded: (graded) => {
-      setCounts(graded);
-      // The toolbar tooltip says how many are on topic from now on.
-      if (tabId != null && ok) sendMessage('graded', { tabId, url: ok.extraction.url, onTopic: graded.on, total: graded.total }).catch(() => {});
-    },
   };
 
   const onOpenLink = useCallback(
@@ -125,7 +111,7 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
       if (tabId == null) return;
       try {
         const ok = await sendMessage('openLink', { url, tabId, ...intent });
-        if (ok) setOpened((prev) => new Set(prev).add(url));
+        if (ok) markOpened(url);
       } catch (err) {
         setNotice(t('linkNotOpened', err instanceof Error ? err.message : String(err)));
       }
@@ -147,21 +133,19 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     }
   };
 
-  const onSettings = (next: Settings) => {
-    setSettings(next);
-    saveSettings(next).catch((err) => setNotice(t('settingsNotSaved', String(err))));
-  };
-
   const readerShown = ok != null && ((ok.extraction.detection.isArticle && ok.extraction.article != null) || showAnyway);
   const relatedCount = ok ? itemCount(ok.extraction.related) : 0;
   return (
     <SiftRoot settings={settings} class="sift-popup">
-      <header class="sift-bar">
-        <span class="sift-brand">
-          <span class="sift-brand-mark" aria-hidden="true" />
-          {t('brand')}
-        </span>
-        {readerShown && !readerActive && <RelatedJump count={relatedCount} counts={counts} t={t} />}
+      <ReaderBar
+        brand={t('brand')}
+        related={readerShown && !readerActive ? { count: relatedCount, counts } : null}
+        settingsOpen={showSettings}
+        onToggleSettings={() => setShowSettings(!showSettings)}
+        settingsPanelId="sift-settings"
+        settingsButtonRef={settingsButton}
+        t={t}
+      >
         {/* There (disabled) while the page is read, so the bar does not move when it arrives. */}
         {(ok || view.kind === 'loading') && (
           <button type="button" class="sift-btn" aria-pressed={readerActive} disabled={!ok} onClick={() => onToggleReader()}>
@@ -175,19 +159,9 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
             {t('listenButton')}
           </button>
         )}
-        <button
-          type="button"
-          class="sift-btn"
-          ref={settingsButton}
-          aria-expanded={showSettings}
-          aria-controls="sift-settings"
-          onClick={() => setShowSettings(!showSettings)}
-        >
-          {t('settingsButton')}
-        </button>
-      </header>
+      </ReaderBar>
       <div id="sift-settings" hidden={!showSettings}>
-        {showSettings && <SettingsPanel settings={settings} onChange={onSettings} t={t} onClearMarks={clearReaderData} />}
+        {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && ok && <PopupSiteAuto url={ok.extraction.url} t={t} onNotice={setNotice} />}
       </div>
       {notice && (
@@ -240,85 +214,4 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
       <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} titleTiming={TITLE_TIMING} controls={controls} />
     );
   }
-}
-
-function ErrorState({ message, onRetry, t }: { message: string; onRetry: () => void; t: Translate }) {
-  return (
-    <StateMessage
-      kind="error"
-      title={t('errorTitle')}
-      actions={
-        <button type="button" class="sift-btn sift-btn-primary" onClick={onRetry}>
-          {t('tryAgain')}
-        </button>
-      }
-    >
-      <p>{t('errorText')}</p>
-      <p>
-        <small>{message}</small>
-      </p>
-    </StateMessage>
-  );
-}
-
-function unreadableText(reason: UnreadableReason, t: Translate): string {
-  switch (reason) {
-    case 'browser-page':
-      return t('unreadableBrowserPage');
-    case 'store':
-      return t('unreadableStore');
-    case 'pdf':
-      return t('unreadablePdf');
-    case 'file-access':
-      return t('unreadableFileAccess');
-    case 'no-access':
-      return t('unreadableNoAccess');
-  }
-}
-
-function UnreadableState({ reason, url, onRetry, t }: { reason: UnreadableReason; url?: string; onRetry: () => void; t: Translate }) {
-  const openExtensions = () => {
-    browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` }).catch(() => {});
-  };
-  return (
-    <StateMessage
-      kind="unreadable"
-      title={t('unreadableTitle')}
-      actions={
-        <>
-          {reason === 'file-access' && import.meta.env.CHROME && (
-            <button type="button" class="sift-btn sift-btn-primary" onClick={openExtensions}>
-              {t('openExtensionSettings')}
-            </button>
-          )}
-          <button type="button" class="sift-btn" onClick={onRetry}>
-            {t('tryAgain')}
-          </button>
-        </>
-      }
-    >
-      <p>{unreadableText(reason, t)}</p>
-      {url && (
-        <p>
-          <small>{url}</small>
-        </p>
-      )}
-    </StateMessage>
-  );
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
 }

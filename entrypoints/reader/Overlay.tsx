@@ -4,13 +4,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Extraction } from '@/lib/extract/types';
 import type { OpenIntent } from '@/lib/messages';
-import { watchSettings, saveSettings, type Settings } from '@/lib/settings';
-import { ReaderView, type RelatedControls } from '@/components/ReaderView';
-import { RelatedJump } from '@/components/RelatedJump';
+import type { Settings } from '@/lib/settings';
+import { ReaderView } from '@/components/ReaderView';
+import { ReaderBar } from '@/components/ReaderBar';
 import { SettingsPanel } from '@/components/Settings';
 import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
-import { useSiteMarks } from '@/components/use-site-marks';
+import { useReaderState } from '@/components/use-reader-state';
 import type { GradeCounts } from '@/lib/reader/grade-related';
 import { SiftRoot } from '@/components/SiftRoot';
 import { ReadAloud } from '@/components/ReadAloud';
@@ -39,22 +39,19 @@ export interface OverlayProps {
 
 export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [settings, setSettings] = useState(initialSettings);
-  const [showSettings, setShowSettings] = useState(false);
+  const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, controls } = useReaderState({
+    initialSettings,
+    site: extraction ? siteOf(extraction.url) : '',
+    onGraded,
+  });
   const [showListen, setShowListen] = useState(!!listen && !!extraction?.article);
   // "Listen" starts the reading once; the controls closed and opened again wait for Play.
   const [autoListen, setAutoListen] = useState(!!listen);
   const main = useRef<HTMLElement>(null);
-  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
-
-  const [counts, setCounts] = useState<GradeCounts | null>(null);
-  const site = extraction ? siteOf(extraction.url) : '';
-  const [marks, mark] = useSiteMarks(site);
   // Issue 19: reader mode cannot ask for a site itself; the background opens Sift's page that does.
   const autoHost = extraction ? siteKey(extraction.url) : null;
   const autoOn = useSiteAuto(autoHost);
 
-  useEffect(() => watchSettings(setSettings), []);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -65,22 +62,7 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
   }, []);
 
   const open = async (url: string, intent: OpenIntent) => {
-    if (await onOpenLink(url, intent).catch(() => false)) setOpened((prev) => new Set(prev).add(url));
-  };
-  const changeSettings = (next: Settings) => {
-    setSettings(next);
-    saveSettings(next).catch(() => {});
-  };
-  const controls: RelatedControls = {
-    pageOrder: settings.relatedPageOrder,
-    showSummaries: settings.showSummaries,
-    onShowSummaries: (show) => changeSettings({ ...settings, showSummaries: show }),
-    marks,
-    onMark: mark,
-    onGraded: (graded) => {
-      setCounts(graded);
-      onGraded?.(graded);
-    },
+    if (await onOpenLink(url, intent).catch(() => false)) markOpened(url);
   };
   const relatedCount = extraction ? itemCount(extraction.related) : 0;
 
@@ -98,34 +80,36 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
         }}
         onClose={onClose}
       >
-        <header class="sift-bar">
-          <span class="sift-brand">
-            <span class="sift-brand-mark" aria-hidden="true" />
-            {t('overlayBrand')}
-          </span>
-          <RelatedJump count={relatedCount} counts={counts} t={t} />
+        <ReaderBar
+          brand={t('overlayBrand')}
+          related={{ count: relatedCount, counts }}
+          settingsOpen={showSettings}
+          onToggleSettings={() => setShowSettings(!showSettings)}
+          end={
+            <>
+              <button type="button" class="sift-btn sift-close" title={t('closeReaderHint')} onClick={onClose}>
+                {t('closeReader')}
+              </button>
+              {showListen && extraction?.article && (
+                <ReadAloud
+                  article={() => main.current?.querySelector('.sift-article') ?? null}
+                  lang={extraction.article.langTag || extraction.article.lang || undefined}
+                  settings={settings}
+                  onSettings={changeSettings}
+                  t={t}
+                  autoStart={autoListen}
+                />
+              )}
+            </>
+          }
+          t={t}
+        >
           {extraction?.article && (
             <button type="button" class="sift-btn" aria-expanded={showListen} onClick={() => (setShowListen(!showListen), setAutoListen(false))}>
               {t('readAloud')}
             </button>
           )}
-          <button type="button" class="sift-btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
-            {t('settingsButton')}
-          </button>
-          <button type="button" class="sift-btn sift-close" title={t('closeReaderHint')} onClick={onClose}>
-            {t('closeReader')}
-          </button>
-          {showListen && extraction?.article && (
-            <ReadAloud
-              article={() => main.current?.querySelector('.sift-article') ?? null}
-              lang={extraction.article.langTag || extraction.article.lang || undefined}
-              settings={settings}
-              onSettings={changeSettings}
-              t={t}
-              autoStart={autoListen}
-            />
-          )}
-        </header>
+        </ReaderBar>
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && autoHost && (
           <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />

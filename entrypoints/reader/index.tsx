@@ -29,7 +29,7 @@ const ORPHAN_CHECK_MS = 1000;
 
 const t = browserTranslator();
 
-/** Whether the popup's "Listen" asked this opening to read aloud (background/page.ts sets it); asked once. */
+/** Whether the popup's "Listen" asked this opening to read aloud (background/reader-in-tab.ts sets it); asked once. */
 function takeListen(): boolean {
   const flags = globalThis as unknown as Record<symbol, unknown>;
   const listen = flags[Symbol.for(READER_LISTEN_KEY)] === true;

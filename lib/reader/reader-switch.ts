@@ -12,7 +12,7 @@ import { serialQueue } from '../task-queue';
 /**
  * The key of the reader's handle on the isolated world's globalThis (Symbol.for(key), not a
  * global name: the page's `<div id="sift-reader">` would be a window property here too). Shared
- * by every copy of reader.js injected into the page and read by the background (page.ts).
+ * by every copy of reader.js injected into the page and read by the background (entrypoints/background/reader-in-tab.ts).
  */
 export const READER_HANDLE_KEY = 'sift-reader';
 

@@ -2,7 +2,8 @@
 // read and why, and which URLs may reach tabs.create.
 import { describe, expect, it } from 'vitest';
 import { actionLook } from '@/entrypoints/background/action';
-import { httpUrlOnly, unreadableByError, unreadableByUrl } from '@/entrypoints/background/page';
+import { httpUrlOnly } from '@/entrypoints/background/open-link';
+import { unreadableByError, unreadableByUrl } from '@/entrypoints/background/unreadable';
 import { en, zh } from './locale';
 
 const article = (relatedCount: number) => ({ isArticle: true, relatedCount, lang: 'zh' });
