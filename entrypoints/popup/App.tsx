@@ -12,8 +12,8 @@ import { useReaderState } from '@/components/use-reader-state';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
 import { withTimeout } from './with-timeout';
-import { LoadingSkeleton, StateMessage } from '@/components/States';
-import { ErrorState, UnreadableState } from './PopupStates';
+import { LoadingSkeleton } from '@/components/States';
+import { ErrorState, NotArticleState, ReaderOnState, UnreadableState } from './PopupStates';
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract/related/extract-related';
 import { PopupSiteAuto } from './PopupSiteAuto';
@@ -181,29 +181,13 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     if (result.status === 'error') return <ErrorState message={result.message} onRetry={retry} t={t} />;
     const { extraction } = result;
     // The article is on the page already, in reader mode: not a second copy here.
-    if (readerActive) {
-      return (
-        <StateMessage kind="reader-on" title={t('readerOnTitle')}>
-          <p>{t('readerOnText')}</p>
-        </StateMessage>
-      );
-    }
+    if (readerActive) return <ReaderOnState t={t} />;
     if ((!extraction.detection.isArticle || !extraction.article) && !showAnyway) {
       // Related items found on it are shown under the message all the same: a page judged wrongly
       // (a short article) keeps its list, and a list page's own "related" box is still offered.
       return (
         <>
-          <StateMessage
-            kind="not-article"
-            title={t('notArticleTitle')}
-            actions={
-              <button type="button" class="sift-btn sift-btn-primary" onClick={onShowAnyway}>
-                {t('showAnyway')}
-              </button>
-            }
-          >
-            <p>{t('notArticleText')}</p>
-          </StateMessage>
+          <NotArticleState onShowAnyway={onShowAnyway} t={t} />
           {itemCount(extraction.related) > 0 && (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} controls={controls} relatedOnly />
           )}

@@ -1,4 +1,5 @@
-// The popup's states where no reader view shows: the page could not be read, or it failed.
+// The popup's states in words, where no article shows: the page could not be read or failed, it
+// is no article, or reader mode shows it in the page already.
 // (The loading skeleton and every state's frame, StateMessage, are components/States.tsx.)
 import { browser } from 'wxt/browser';
 import type { UnreadableReason } from '@/lib/messages';
@@ -66,6 +67,32 @@ export function UnreadableState({ reason, url, onRetry, t }: { reason: Unreadabl
           <small>{url}</small>
         </p>
       )}
+    </StateMessage>
+  );
+}
+
+/** The article is on the page already, in reader mode: not a second copy in the popup. */
+export function ReaderOnState({ t }: { t: Translate }) {
+  return (
+    <StateMessage kind="reader-on" title={t('readerOnTitle')}>
+      <p>{t('readerOnText')}</p>
+    </StateMessage>
+  );
+}
+
+/** Detection found no article here; "Show anyway" reads it with Readability all the same. */
+export function NotArticleState({ onShowAnyway, t }: { onShowAnyway: () => void; t: Translate }) {
+  return (
+    <StateMessage
+      kind="not-article"
+      title={t('notArticleTitle')}
+      actions={
+        <button type="button" class="sift-btn sift-btn-primary" onClick={onShowAnyway}>
+          {t('showAnyway')}
+        </button>
+      }
+    >
+      <p>{t('notArticleText')}</p>
     </StateMessage>
   );
 }
