@@ -9,6 +9,7 @@ import { SettingsPanel } from '@/components/Settings';
 import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
 import { useReaderState } from '@/components/use-reader-state';
+import { useSiteMarks } from '@/components/use-site-marks';
 import { SiftRoot } from '@/components/SiftRoot';
 import { getPage } from './get-page';
 import { withTimeout } from './with-timeout';
@@ -50,11 +51,11 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
   const [readerActive, setReaderActive] = useState(initial?.status === 'ok' && initial.readerActive);
   const [notice, setNotice] = useState('');
   const ok = view.kind === 'done' && view.result.status === 'ok' ? view.result : null;
-  const { settings, changeSettings, showSettings, setShowSettings, opened, setOpened, markOpened, counts, controls } = useReaderState({
+  const onSaveError = (err: unknown) => setNotice(t('settingsNotSaved', String(err)));
+  const { settings, changeSettings, showSettings, setShowSettings, opened, setOpened, markOpened, counts, relatedControls } = useReaderState({
     initialSettings,
     initialOpened: initial?.status === 'ok' ? initial.opened : undefined,
-    site: ok ? siteOf(ok.extraction.url) : null,
-    onSaveError: (err) => setNotice(t('settingsNotSaved', String(err))),
+    onSaveError,
     // The toolbar tooltip says how many are on topic from now on.
     onGraded: (graded) => {
       if (tabId != null && ok) sendMessage('graded', { tabId, url: ok.extraction.url, onTopic: graded.on, total: graded.total }).catch(() => {});
@@ -105,6 +106,9 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     setShowAnyway(true);
     if (!ok?.extraction.article) load(undefined, true);
   };
+  // The marks are read after the page is asked for (use-reader-state.ts says why).
+  const [marks, mark] = useSiteMarks(ok ? siteOf(ok.extraction.url) : null, onSaveError);
+  const controls = relatedControls(marks, mark);
 
   const onOpenLink = useCallback(
     async (url: string, intent: OpenIntent) => {

@@ -11,6 +11,7 @@ import { SettingsPanel } from '@/components/Settings';
 import { siteOf } from '@/lib/reader/related-marks';
 import { clearReaderData } from '@/lib/clear-data';
 import { useReaderState } from '@/components/use-reader-state';
+import { useSiteMarks } from '@/components/use-site-marks';
 import type { GradeCounts } from '@/lib/reader/grade-related';
 import { SiftRoot } from '@/components/SiftRoot';
 import { ReadAloud } from '@/components/ReadAloud';
@@ -39,11 +40,12 @@ export interface OverlayProps {
 
 export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, controls } = useReaderState({
+  const [marks, mark] = useSiteMarks(extraction ? siteOf(extraction.url) : '');
+  const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, relatedControls } = useReaderState({
     initialSettings,
-    site: extraction ? siteOf(extraction.url) : '',
     onGraded,
   });
+  const controls = relatedControls(marks, mark);
   const [showListen, setShowListen] = useState(!!listen && !!extraction?.article);
   // "Listen" starts the reading once; the controls closed and opened again wait for Play.
   const [autoListen, setAutoListen] = useState(!!listen);
