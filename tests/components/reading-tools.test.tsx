@@ -1,18 +1,19 @@
 // Issue 18's controls in the reader view, in the interface's language: the contents (only for three
 // or more headings), the progress bar, the Export panel and the reading-time range. The browser
 // test (tests/e2e/reading-tools.test.ts) checks how they behave; this one what they say.
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReaderView } from '@/components/ReaderView';
 import { extract } from '@/lib/extract/index';
 import { loadPage } from '../support/load-page';
-import { en, zh } from './locale';
+import { FIXTURES } from '../support/paths';
+import { en, zh } from '../support/locale';
 
-const seedPage = loadPage(resolve(__dirname, '../fixtures/seed-dedecms'));
+const seedPage = loadPage(join(FIXTURES, 'seed-dedecms'));
 const seed = extract(seedPage.document, seedPage.url);
-const rtlPage = loadPage(resolve(__dirname, '../fixtures/rtl-ar-article'));
+const rtlPage = loadPage(join(FIXTURES, 'rtl-ar-article'));
 const rtl = extract(rtlPage.document, rtlPage.url);
 afterAll(async () => {
   await seedPage.close();

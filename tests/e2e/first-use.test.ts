@@ -4,7 +4,8 @@
 // state in the popup, the keyboard, broken images, and the related block of a right-to-left page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { badgeText, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 

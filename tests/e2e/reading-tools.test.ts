@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeViolations, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 const SEED = 'seed-dedecms'; // 8 headings in its article, 29 related items

@@ -5,7 +5,9 @@
 // a "Not related" mark is remembered for the site; the page-order and summaries settings are kept.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, badgeTitle, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { badgeText, badgeTitle, openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf } from '../support/load-page';
 
 const sift = useSiftBrowser();
 const seed = labelsOf('seed-dedecms');

@@ -4,7 +4,8 @@
 // page; the column width changes the popup's column, as a toolbar popup and as a page.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 
