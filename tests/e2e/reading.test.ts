@@ -4,7 +4,7 @@
 // keyboard-only use of reader mode, and printing from reader mode.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { axeViolations, openFixture, openPopup, openWithPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
 import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
@@ -113,9 +113,7 @@ const RTL_NARROW = {
 
 describe('a right-to-left article with a wide table, a long URL and a long code line', () => {
   it('reads right to left in the popup, and nothing widens it', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-title').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('rtl-ar-article'));
     expect(await layoutOf(popup, 'document')).toEqual(RTL_NARROW);
     // The srcset image is told the column's width.
     const sizes = await popup.locator('.sift-body img[srcset]').getAttribute('sizes');

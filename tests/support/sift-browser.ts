@@ -110,6 +110,14 @@ export async function openFixture(browser: Browser, url: string): Promise<{ page
   return { page, tabId: await tabIdOf(browser, page) };
 }
 
+/** Opens a fixture page and the popup on it, and waits until `ready` is in the popup. */
+export async function openWithPopup(browser: Browser, url: string, ready = '.sift-title'): Promise<{ page: Page; tabId: number; popup: Page }> {
+  const { page, tabId } = await openFixture(browser, url);
+  const popup = await openPopup(browser, tabId);
+  await popup.locator(ready).waitFor(WAIT);
+  return { page, tabId, popup };
+}
+
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /**
