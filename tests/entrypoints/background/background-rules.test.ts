@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actionLook } from '@/entrypoints/background/action';
 import { httpUrlOnly } from '@/entrypoints/background/open-link';
 import { unreadableByError, unreadableByUrl } from '@/entrypoints/background/unreadable';
-import { en, zh } from './locale';
+import { en, zh } from '../../support/locale';
 
 const article = (relatedCount: number) => ({ isArticle: true, relatedCount, lang: 'zh' });
 
