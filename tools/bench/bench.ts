@@ -17,14 +17,14 @@ import {
   offlineContext,
   readPageSource,
   type PageSource,
-} from './bench-browser';
-import { HUGE_PAGE_URL, generateHugePage } from './bench-gen';
-import { DEFAULT_TIMING, OPS, type HugePageMeasure, type OpName, type PageMeasure, type TimingOptions } from './bench-page';
-import { judgeProgress, measurePopup, type PopupMeasure } from './bench-popup';
+} from '../chromium/pages';
+import { HUGE_PAGE_URL, generateHugePage } from './huge-page';
+import { DEFAULT_TIMING, OPS, type HugePageMeasure, type OpName, type PageMeasure, type TimingOptions } from '../in-page/index';
+import { judgeProgress, measurePopup, type PopupMeasure } from './popup/popup';
 import { SLOW_READ_MS } from '../../components/States';
-import { buildExtension, measureShipped, type ShippedSizes } from './bench-sizes';
-import { stat, type Stat } from './bench-stats';
-import { listPageDirs } from '../support/load-page';
+import { buildExtension, measureShipped, type ShippedSizes } from './sizes';
+import { stat, type Stat } from './stats';
+import { listPageDirs } from '../../tests/support/load-page';
 
 const DEFAULT_CORPORA = [resolve(REPO, '../shared/corpus/pages'), join(REPO, 'tests/fixtures')];
 const SEED_FIXTURE = 'seed-dedecms';
@@ -53,7 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-build') args.build = false;
     else if (a === '--only') args.only = new RegExp(argv[++i] ?? '');
     else if (a === '--firefox') args.firefox = true;
-    else throw new Error(`unknown argument ${a} (see the header of tests/tools/bench.ts)`);
+    else throw new Error(`unknown argument ${a} (see the header of tools/bench/bench.ts)`);
   }
   if (!args.corpora.length) args.corpora = DEFAULT_CORPORA;
   return args;
@@ -149,7 +149,7 @@ function check(name: string, limit: string, value: number | null | undefined, ok
 const fmtTask = (v: number) => (v ? fmtMs(v) : 'none over 50 ms');
 
 /**
- * "The popup shows progress and stays responsive" on the 5 MB page (bench-popup.ts judgeProgress):
+ * "The popup shows progress and stays responsive" on the 5 MB page (popup/popup.ts judgeProgress):
  * each opening painted its skeleton, then said in words that it was still reading, before the
  * page's answer; a click sent while the page was read opened Settings before the answer, waiting
  * at most 100 ms (RAIL's limit for a response that feels immediate).
@@ -275,7 +275,7 @@ async function main() {
       ...(firstError ? { firstError } : {}),
     };
   }
-  // Each page's ratio is the one its pair of operations was timed for (bench-page.ts timePair).
+  // Each page's ratio is the one its pair of operations was timed for (tools/in-page timePair).
   const ratio = (name: keyof PageMeasure['ratios']) =>
     measured
       .map((r) => ({ id: r.id, r: r.measure!.ratios[name] }))

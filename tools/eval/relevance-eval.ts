@@ -1,7 +1,7 @@
 // Scores lib/extract/related/relevance.ts (on / near / off grades of related items) against the relevance.json
 // labels beside labels.json (../shared/corpus/RELEVANCE.md). Used by `npm run eval`, and runnable
 // alone:
-//   npx tsx tests/tools/relevance-eval.ts [--page ID]... [--corpus DIR]... [--quiet] [--sites]
+//   npx tsx tools/eval/relevance-eval.ts [--page ID]... [--corpus DIR]... [--quiet] [--sites]
 //     --page ID     only this page (repeatable)
 //     --corpus DIR  (repeatable) default: ../shared/corpus/pages and tests/fixtures
 //     --quiet       summary only (no per-page mistakes)
@@ -12,7 +12,7 @@
 // P and R: precision and recall of the grade "off" against the items labelled off; on-flagged: the
 // share of items labelled "on" that were graded off; N: the extracted items matched to a label.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../../lib/extract/index';
 import {
@@ -25,7 +25,8 @@ import {
 } from '../../lib/extract/related/relevance';
 import type { Extraction, RelatedBlock } from '../../lib/extract/types';
 import { relevanceArticleOf } from '../../lib/reader/grade-related';
-import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from '../support/load-page';
+import { fnv1a, listPageDirs, loadPage, siteOf, type LoadedPage } from '../../tests/support/load-page';
+import { CORPUS_PAGES, FIXTURES } from '../../tests/support/paths';
 
 export interface RelevanceLabel {
   href: string;
@@ -249,9 +250,6 @@ function fit(cases: RelevanceCase[]): { options: Partial<RelevanceOptions>; summ
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_PAGES = resolve(ROOT, '../shared/corpus/pages');
-const FIXTURES = resolve(ROOT, 'tests/fixtures');
 
 function parseArgs(argv: string[]) {
   const opts = { corpora: [] as string[], only: [] as string[], quiet: false, sites: false };
@@ -272,8 +270,8 @@ const counts = (s: RelevanceSummary) => `(off: ${s.offTp} right, ${s.offFp} wron
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.corpora.length) {
-    if (existsSync(SHARED_PAGES)) opts.corpora.push(SHARED_PAGES);
-    else console.log(`note: ${SHARED_PAGES} is absent; scoring tests/fixtures only`);
+    if (existsSync(CORPUS_PAGES)) opts.corpora.push(CORPUS_PAGES);
+    else console.log(`note: ${CORPUS_PAGES} is absent; scoring tests/fixtures only`);
     opts.corpora.push(FIXTURES);
   }
   let dirs = opts.corpora.flatMap(listPageDirs).filter((d) => existsSync(join(d, 'relevance.json')));

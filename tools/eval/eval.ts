@@ -9,7 +9,7 @@
 //   --page ID      only this page (repeatable)
 //   --json         print the results as JSON instead of text
 //   --quiet        summary only (no per-page misses, no list of badge disagreements)
-//   --browser      also run lib/ inside Chromium (tests/tools/eval-browser.ts) and list every page
+//   --browser      also run lib/ inside Chromium (tools/eval/eval-browser.ts) and list every page
 //                  where Chromium and happy-dom disagree
 // Scored: related items = the URLs of extract().related's items; detection = extract().detection
 // .isArticle; title and must(-not)-contain phrases = extract().article. Badge agreement: on the
@@ -20,21 +20,18 @@
 // The last line of the plain output is always
 //   related P=0.xxx R=0.xxx F1=0.xxx | detect acc=0.xxx | pages=N | badge agree=0.xxx
 //     | relevance off P=0.xxx R=0.xxx on-flagged=0.xxx items=N
-//   (relevance: tests/tools/relevance-eval.ts, over the pages that have a relevance.json)
+//   (relevance: tools/eval/relevance-eval.ts, over the pages that have a relevance.json)
 import { formatRelevance, scoreRelevance, summariseRelevance, type RelevancePageResult } from './relevance-eval';
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, resolve } from 'node:path';
 import { ON_PAGE_LOAD, detect } from '../../lib/extract/detect/detect';
 import { extract } from '../../lib/extract/index';
 import { itemCount } from '../../lib/extract/related/extract-related';
 import { collapseWhitespace } from '../../lib/extract/text';
 import type { Extraction } from '../../lib/extract/types';
-import { isHoldout, listPageDirs, loadPage, readLabels, siteFold, siteOf, type LoadedPage } from '../support/load-page';
+import { isHoldout, listPageDirs, loadPage, readLabels, siteFold, siteOf, type LoadedPage } from '../../tests/support/load-page';
+import { CORPUS_PAGES, FIXTURES } from '../../tests/support/paths';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_PAGES = resolve(ROOT, '../shared/corpus/pages');
-const FIXTURES = resolve(ROOT, 'tests/fixtures');
 const FOLDS = 5;
 
 type Split = 'tune' | 'holdout';
@@ -265,8 +262,8 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const notes: string[] = [];
   if (!opts.corpora.length) {
-    if (existsSync(SHARED_PAGES)) opts.corpora.push(SHARED_PAGES);
-    else notes.push(`note: ${SHARED_PAGES} is absent; scoring tests/fixtures only`);
+    if (existsSync(CORPUS_PAGES)) opts.corpora.push(CORPUS_PAGES);
+    else notes.push(`note: ${CORPUS_PAGES} is absent; scoring tests/fixtures only`);
     opts.corpora.push(FIXTURES);
   }
   let dirs = opts.corpora.flatMap(listPageDirs);

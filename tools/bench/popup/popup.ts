@@ -7,9 +7,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from './bench-browser';
-import { percentile } from './bench-stats';
-import { CdpPipe } from '../support/cdp-pipe';
+import { CHROMIUM, CHROMIUM_ARGS, NO_SCRIPTS_CSP, type PageSource } from '../../chromium/pages';
+import { percentile } from '../stats';
+import { CdpPipe } from '../../../tests/support/cdp-pipe';
 
 export interface PopupPageMeasure {
   id: string;

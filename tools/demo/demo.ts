@@ -6,15 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from '../support/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags, INSTALL_HINT } from '../../tests/support/chromium';
 import type { Extraction } from '../../lib/extract/types';
-import { labelsOf, serveFixtures } from '../e2e/harness';
-import { ROOT } from '../e2e/global-setup';
+import { labelsOf, serveFixtures } from '../../tests/e2e/harness';
+import { ROOT } from '../../tests/support/paths';
 import { extract } from '../../lib/extract/index';
 import { toMarkdown } from '../../lib/export/markdown';
 import { gradeRelated } from '../../lib/extract/related/relevance';
 import { relevanceArticleOf } from '../../lib/reader/grade-related';
-import { loadPage } from '../support/load-page';
+import { loadPage } from '../../tests/support/load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
 import { readingShots } from './demo-reading';
@@ -128,7 +128,7 @@ async function main() {
   await popup.locator('.sift-more').first().click().catch(() => {});
   await popup.screenshot({ path: join(outDir, 'popup-related.png') });
 
-  // Both popup screens side by side, small enough for the README (tests/tools/screenshots/).
+  // Both popup screens side by side, small enough for the README (docs/screenshots/).
   const overview = await context.newPage();
   await overview.setViewportSize({ width: 1456, height: 616 });
   await overview.setContent(
