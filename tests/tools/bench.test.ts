@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUGE_PAGE, generateHugePage } from '../../tools/bench/huge-page';
 import { timePair } from '../../tools/in-page/index';
-import { judgeProgress, type ProgressOpening } from '../../tools/bench/popup/popup';
+import { judgeProgress } from '../../tools/bench/popup/progress';
+import type { ProgressOpening } from '../../tools/bench/popup/types';
 import { measureShipped } from '../../tools/bench/sizes';
 
 describe('bench stress page generator', () => {
