@@ -18,6 +18,7 @@ import { loadPage } from '../../tests/support/load-page';
 import { RELATED_SHOTS, relatedShots } from './demo-related';
 import { DEMO_FILES } from './demo-files';
 import { readingShots } from './demo-reading';
+import { notArticleShots, popupShots, readerModeShots, readingToolsShot } from './demo-popup';
 
 const SEED = 'seed-dedecms';
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -83,129 +84,20 @@ async function printMarkdown() {
   }
 }
 
-async function main() {
-  if (process.argv.includes('--markdown')) return printMarkdown();
-  const dist = build();
-  const server = await serveFixtures();
-  const profile = mkdtempSync(join(tmpdir(), 'sift-demo-'));
-  const context = await launch(dist, profile);
-  const seedUrl = server.urlOf(SEED);
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(seedUrl);
+/** A person at the screen: Sift is theirs to try until they close the window. */
+async function interactive(context: BrowserContext, server: Awaited<ReturnType<typeof serveFixtures>>, seedUrl: string, profile: string) {
+  console.log(`\nSift is loaded in Chromium on the seed page: ${seedUrl}`);
+  console.log('Click the Sift button in the toolbar (pin it from the puzzle-piece menu) to read the page in the popup,');
+  console.log('use "Reader mode" there or press Alt+Shift+R to switch the page itself, Esc to leave.');
+  console.log(`Other demo pages: ${['seed-wordpress-zh', 'en-news-related', 'zh-homepage-not-article'].map((id) => server.urlOf(id)).join('  ')}`);
+  console.log('Close the browser window to end the demo.');
+  await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
 
-  if (!headless) {
-    console.log(`\nSift is loaded in Chromium on the seed page: ${seedUrl}`);
-    console.log('Click the Sift button in the toolbar (pin it from the puzzle-piece menu) to read the page in the popup,');
-    console.log('use "Reader mode" there or press Alt+Shift+R to switch the page itself, Esc to leave.');
-    console.log(`Other demo pages: ${['seed-wordpress-zh', 'en-news-related', 'zh-homepage-not-article'].map((id) => server.urlOf(id)).join('  ')}`);
-    console.log('Close the browser window to end the demo.');
-    await new Promise<void>((resolve) => context.on('close', () => resolve()));
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-    return;
-  }
-
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const tabId = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, seedUrl);
-  const extraction = await worker.evaluate(async (id) => {
-    const [result] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/extractor.js'] });
-    return result?.result as { ok: boolean; extraction?: Extraction; error?: string } | undefined;
-  }, tabId);
-  let badge = '';
-  for (let i = 0; i < 50 && !badge; i++) {
-    badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    if (!badge) await page.waitForTimeout(100);
-  }
-
-  mkdirSync(outDir, { recursive: true });
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 720, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.locator('.sift-title, .sift-state').first().waitFor({ timeout: 20_000 });
-  await popup.screenshot({ path: join(outDir, 'popup.png') });
-  await popup.locator('.sift-related-all').scrollIntoViewIfNeeded().catch(() => {});
-  await popup.locator('.sift-more').first().click().catch(() => {});
-  await popup.screenshot({ path: join(outDir, 'popup-related.png') });
-
-  // Both popup screens side by side, small enough for the README (docs/screenshots/).
-  const overview = await context.newPage();
-  await overview.setViewportSize({ width: 1456, height: 616 });
-  await overview.setContent(
-    `<body style="margin:0;padding:8px;background:#d8dee4;display:flex;gap:8px">${['popup.png', 'popup-related.png']
-      .map((f) => `<img width="720" height="600" src="data:image/png;base64,${readFileSync(join(outDir, f)).toString('base64')}">`)
-      .join('')}</body>`,
-  );
-  await overview.screenshot({ path: join(outDir, 'popup-overview.jpg'), type: 'jpeg', quality: 80 });
-  await overview.close();
-
-  // The settings panel, open at the top of the popup.
-  await popup.evaluate(() => window.scrollTo(0, 0));
-  await popup.getByRole('button', { name: 'Settings' }).click();
-  await popup.locator('.sift-settings').waitFor({ timeout: 20_000 });
-  await popup.screenshot({ path: join(outDir, 'settings.jpg'), type: 'jpeg', quality: 80 });
-  await popup.getByRole('button', { name: 'Settings' }).click();
-
-  // Issue 18: the Export panel and the contents open at the top (left); further down, the folded
-  // contents line naming the section being read and the progress bar along the top (right).
-  if (await popup.locator('nav.sift-toc:not([hidden])').count()) {
-    await popup.locator('details.sift-export > summary').click();
-    await popup.locator('nav.sift-toc summary').click();
-    await popup.screenshot({ path: join(outDir, 'reading-tools-top.png') });
-    await popup.locator('nav.sift-toc summary').click();
-    await popup.locator('details.sift-export > summary').click();
-    await popup.evaluate(() => {
-      const heading = document.querySelectorAll('.sift-body :is(h2, h3)')[3];
-      const line = document.querySelector('.sift-bar')!.getBoundingClientRect().bottom + document.querySelector<HTMLElement>('.sift-toc summary')!.offsetHeight;
-      window.scrollBy(0, heading.getBoundingClientRect().top - line - 8);
-    });
-    await popup.waitForFunction(() => document.querySelector('.sift-toc-current'));
-    await popup.screenshot({ path: join(outDir, 'reading-tools-scrolled.png') });
-    const tools = await context.newPage();
-    await tools.setViewportSize({ width: 1456, height: 616 });
-    await tools.setContent(
-      `<body style="margin:0;padding:8px;background:#d8dee4;display:flex;gap:8px">${['reading-tools-top.png', 'reading-tools-scrolled.png']
-        .map((f) => `<img width="720" height="600" src="data:image/png;base64,${readFileSync(join(outDir, f)).toString('base64')}">`)
-        .join('')}</body>`,
-    );
-    await tools.screenshot({ path: join(outDir, 'reading-tools.jpg'), type: 'jpeg', quality: 80 });
-    await tools.close();
-    // The scroll saved a reading position: forgotten, so reader mode below opens at the top.
-    await popup.evaluate(() => window.scrollTo(0, 0));
-    await worker.evaluate(() => chrome.storage.local.remove('readingPositions'));
-  }
-
-  await popup.getByRole('button', { name: 'Reader mode' }).click();
-  await page.bringToFront();
-  await page.locator('sift-reader .sift-title, sift-reader .sift-state').first().waitFor({ timeout: 20_000 });
-  await page.screenshot({ path: join(outDir, 'reader-mode.png') });
-  await page.screenshot({ path: join(outDir, 'reader-mode.jpg'), type: 'jpeg', quality: 80 });
-  // The popup while reader mode is on: it says so instead of showing the article twice.
-  await popup.reload();
-  await popup.locator('.sift-state').first().waitFor({ timeout: 20_000 });
-  await popup.screenshot({ path: join(outDir, 'state-reader-on.jpg'), type: 'jpeg', quality: 80 });
-  await page.bringToFront();
-  await page.keyboard.press('Escape');
-
-  // A page that is not an article: the state, then "Show anyway".
-  const home = server.urlOf('zh-homepage-not-article');
-  await page.goto(home);
-  const homeTab = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, home);
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${homeTab}`);
-  await popup.locator('.sift-state').first().waitFor({ timeout: 20_000 });
-  await popup.screenshot({ path: join(outDir, 'state-not-article.jpg'), type: 'jpeg', quality: 80 });
-  await popup.getByRole('button', { name: 'Show anyway' }).click();
-  await popup.locator('.sift-body, .sift-reader .sift-note').first().waitFor({ timeout: 20_000 });
-  await popup.screenshot({ path: join(outDir, 'state-show-anyway.jpg'), type: 'jpeg', quality: 80 });
-  await context.close();
-
-  // The related list, jumped to, in light and dark: the seed page in Chinese UI, an English page in English UI.
-  for (const shot of RELATED_SHOTS) {
-    await relatedShots((dir, lang) => launch(dist, dir, lang), (id) => server.urlOf(id), outDir, shot);
-  }
-  // Read aloud and the spacing settings (issue 18).
-  await readingShots((dir) => launch(dist, dir), (id) => server.urlOf(id), outDir);
-
+/** What the page's extractor and the toolbar badge said on the seed page. */
+function printExtraction(seedUrl: string, badge: string, extraction: { ok: boolean; extraction?: Extraction; error?: string } | undefined) {
   console.log(`\nSeed page: ${seedUrl}`);
   console.log(`Toolbar badge: ${badge || '(none)'}  (labels say ${labelsOf(SEED).related.length} related items)`);
   if (!extraction?.ok || !extraction.extraction) {
@@ -226,6 +118,54 @@ async function main() {
       if (block.items.length > 5) console.log(`  … and ${block.items.length - 5} more`);
     }
   }
+}
+
+async function main() {
+  if (process.argv.includes('--markdown')) return printMarkdown();
+  const dist = build();
+  const server = await serveFixtures();
+  const profile = mkdtempSync(join(tmpdir(), 'sift-demo-'));
+  const context = await launch(dist, profile);
+  const seedUrl = server.urlOf(SEED);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(seedUrl);
+
+  if (!headless) return interactive(context, server, seedUrl, profile);
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const tabId = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, seedUrl);
+  const extraction = await worker.evaluate(async (id) => {
+    const [result] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/extractor.js'] });
+    return result?.result as { ok: boolean; extraction?: Extraction; error?: string } | undefined;
+  }, tabId);
+  let badge = '';
+  for (let i = 0; i < 50 && !badge; i++) {
+    badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (!badge) await page.waitForTimeout(100);
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  const popup = await context.newPage();
+  const popupBase = `chrome-extension://${extensionId}/popup.html`;
+  await popupShots(context, popup, `${popupBase}?tab=${tabId}`, outDir);
+  await readingToolsShot(context, popup, worker, outDir);
+  await readerModeShots(page, popup, outDir);
+  // A page that is not an article, in the seed page's tab.
+  const home = server.urlOf('zh-homepage-not-article');
+  await page.goto(home);
+  const homeTab = await worker.evaluate(async (href) => (await chrome.tabs.query({})).find((t) => t.url === href)?.id ?? -1, home);
+  await notArticleShots(popup, popupBase, homeTab, outDir);
+  await context.close();
+
+  // The related list, jumped to, in light and dark: the seed page in Chinese UI, an English page in English UI.
+  for (const shot of RELATED_SHOTS) {
+    await relatedShots((dir, lang) => launch(dist, dir, lang), (id) => server.urlOf(id), outDir, shot);
+  }
+  // Read aloud and the spacing settings (issue 18).
+  await readingShots((dir) => launch(dist, dir), (id) => server.urlOf(id), outDir);
+
+  printExtraction(seedUrl, badge, extraction);
   const missing = DEMO_FILES.filter((f) => !existsSync(join(outDir, f)));
   if (missing.length) throw new Error(`the demo did not write ${missing.join(', ')}`);
   console.log(`\nScreenshots: ${DEMO_FILES.map((f) => join('demo-output', f)).join(', ')}`);
