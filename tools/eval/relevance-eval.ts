@@ -127,7 +127,7 @@ export function scoreCase(c: RelevanceCase, options: Partial<RelevanceOptions> =
 
 /**
  * Scores one loaded page from its extract() result: the extracted items whose URL matches a
- * relevance.json href (resolved like eval.ts resolves labels). Null when the page has no
+ * relevance.json href (resolved like score-page.ts resolves labels). Null when the page has no
  * relevance.json.
  */
 export function scoreRelevance(page: LoadedPage, extraction: Extraction, options: Partial<RelevanceOptions> = {}): RelevancePageResult | null {

@@ -1,5 +1,5 @@
-// What the popup bench measures (popup.ts), in one place: bench.ts reads these figures and the
-// JSON report keeps their fields.
+// What the popup bench measures (popup.ts), in one place: budgets.ts and report-text.ts read
+// these figures, and the JSON report keeps their fields.
 export interface PopupPageMeasure {
   id: string;
   bytes: number;
