@@ -4,10 +4,10 @@
 // controls pause, move and change the speed; an article with no voice for its language says so.
 // Headless Chromium has no voices (with or without Debian's speech-dispatcher and espeak-ng), so
 // speechSynthesis is replaced in Sift's isolated world (where reader mode runs; the page's own
-// world is left alone) by a recorder, through the DevTools protocol (tests/tools/speech-stub.ts).
+// world is left alone) by a recorder, through the DevTools protocol (tools/demo/speech-stub.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { siftWorld, speechStub, type Spoken } from '../tools/speech-stub';
+import { siftWorld, speechStub, type Spoken } from '../../tools/demo/speech-stub';
 import { axeViolations, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
 import { WAIT } from '../support/chromium';
 

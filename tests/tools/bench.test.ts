@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HUGE_PAGE, generateHugePage } from './bench-gen';
-import { timePair } from './bench-page';
-import { judgeProgress, type ProgressOpening } from './bench-popup';
-import { measureShipped } from './bench-sizes';
+import { HUGE_PAGE, generateHugePage } from '../../tools/bench/huge-page';
+import { timePair } from '../../tools/in-page/index';
+import { judgeProgress } from '../../tools/bench/popup/progress';
+import type { ProgressOpening } from '../../tools/bench/popup/types';
+import { measureShipped } from '../../tools/bench/sizes';
 
 describe('bench stress page generator', () => {
   it('writes at least 5 MB and 100,000 elements, and counts the elements it writes', () => {

@@ -1,21 +1,22 @@
 // The README's pictures come from `npm run demo -- --headless` (issue 17.9): every picture it
-// shows is one of the files the demo writes (tests/tools/demo-files.ts), kept under the same name
-// in tests/tools/screenshots/, and every picture file it names is one the demo writes.
+// shows is one of the files the demo writes (tools/demo/demo-files.ts), kept under the same name
+// in docs/screenshots/, and every picture file it names is one the demo writes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_FILES } from './demo-files';
+import { DEMO_FILES } from '../../tools/demo/demo-files';
 
-const ROOT = join(__dirname, '..', '..');
+import { ROOT } from '../support/paths';
+
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const SHOTS = join(ROOT, 'tests', 'tools', 'screenshots');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
 
 describe('README pictures', () => {
-  it('shows only pictures the demo writes, kept in tests/tools/screenshots/', () => {
+  it('shows only pictures the demo writes, kept in docs/screenshots/', () => {
     const shown = [...README.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
     expect(shown.length).toBeGreaterThan(0);
     for (const path of shown) {
-      expect(path.startsWith('tests/tools/screenshots/'), path).toBe(true);
+      expect(path.startsWith('docs/screenshots/'), path).toBe(true);
       expect(DEMO_FILES, path).toContain(basename(path));
       expect(existsSync(join(ROOT, path)), path).toBe(true);
     }
@@ -30,7 +31,7 @@ describe('README pictures', () => {
     expect(named.filter((name) => !DEMO_FILES.includes(name))).toEqual([]);
   });
 
-  it('keeps no stale picture: every file in tests/tools/screenshots/ is one the demo writes', () => {
+  it('keeps no stale picture: every file in docs/screenshots/ is one the demo writes', () => {
     expect(readdirSync(SHOTS).filter((name) => !DEMO_FILES.includes(name))).toEqual([]);
   });
 });

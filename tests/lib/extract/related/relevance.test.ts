@@ -4,7 +4,7 @@ import { extract } from '../../../../lib/extract/index';
 import { describeReason, gradeRelated, type Relevance, type RelevanceArticle } from '../../../../lib/extract/related/relevance';
 import type { RelatedBlock, RelatedItem } from '../../../../lib/extract/types';
 import { loadPage, type LoadedPage } from '../../../support/load-page';
-import { relevanceArticle, scoreRelevance } from '../../../tools/relevance-eval';
+import { relevanceArticle, scoreRelevance } from '../../../../tools/eval/relevance-eval';
 import { FIXTURES } from '../../../support/paths';
 
 const item = (title: string, path: string, snippet?: string): RelatedItem => ({

@@ -1,15 +1,16 @@
 // Sizes of what ships: builds the extension with `wxt build` into its own folder (so that the
 // bench never overwrites .output/ while someone's e2e run loads it) and sorts the built JS into
 // the script that runs on every page, the popup's JS and the rest (lazily loaded extractor).
-// Run directly (`tsx tests/tools/bench-sizes.ts <outDir>`) it only builds: bench.ts does that
+// Run directly (`tsx tools/bench/sizes.ts <outDir>`) it only builds: measure.ts does that
 // in a child process so that WXT's and Vite's logging stays out of the bench's own output.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { ROOT } from '../../tests/support/paths';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO = ROOT;
 
 export interface FileSize {
   file: string;

@@ -2,13 +2,13 @@
 // Readability), launches Debian's Chromium, and serves saved pages from disk with no network
 // and no page scripts.
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from '../support/chromium';
-import { decodeHtml, placeholderUrl, readLabels } from '../support/load-page';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumPath } from '../../tests/support/chromium';
+import { decodeHtml, placeholderUrl, readLabels } from '../../tests/support/load-page';
+import { ROOT } from '../../tests/support/paths';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO = ROOT;
 export const CHROMIUM = CHROMIUM_PATH;
 export const CHROMIUM_ARGS = [
   ...CHROMIUM_FLAGS,
@@ -26,7 +26,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 }
 
 /**
- * Builds tests/tools/bench-page.ts with lib/ and Readability into one minified IIFE (vite 8's
+ * Builds tools/in-page/index.ts with lib/ and Readability into one minified IIFE (vite 8's
  * build API: esbuild's native binary is not guaranteed without npm install scripts). The result
  * is an expression that sets `globalThis.__siftBench`.
  */
@@ -41,7 +41,7 @@ export async function buildPageBundle(): Promise<string> {
       write: false,
       minify: process.env.SIFT_NOMINIFY !== "1", // SIFT_NOMINIFY=1: readable names in CPU profiles
       target: 'es2022',
-      lib: { entry: join(REPO, 'tests/tools/bench-page.ts'), formats: ['iife'], name: '__siftBenchLib' },
+      lib: { entry: join(REPO, 'tools/in-page/index.ts'), formats: ['iife'], name: '__siftBenchLib' },
     },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;

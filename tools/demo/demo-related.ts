@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MessageEntry } from '../../lib/i18n';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../tests/support/paths';
 
 export interface RelatedShot {
   fixture: string;

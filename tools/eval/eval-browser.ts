@@ -10,9 +10,9 @@ import {
   launchChromium,
   offlineContext,
   readPageSource,
-} from './bench-browser';
-import type { BrowserEvalResult } from './bench-page';
-import { loadPage } from '../support/load-page';
+} from '../chromium/pages';
+import type { BrowserEvalResult } from '../in-page/index';
+import { loadPage } from '../../tests/support/load-page';
 import { extract } from '../../lib/extract/index';
 
 export interface PageEval extends BrowserEvalResult {
