@@ -26,6 +26,8 @@ describe.skipIf(!present)('clutter lines on corpus pages (../shared/corpus/pages
     // A copyright line between <br>s in the text flow, no element of its own.
     ['aeb-entermedia-lj-ryu-hwayoung', '무단전재 및 재배포금지'],
     ['readability-breitbart', 'SIGN UP FOR OUR NEWSLETTER'],
+    // A breadcrumb trail that starts with the site's name, not a home word.
+    ['readability-hukumusume', '福娘童話集>きょうのイソップ童話>'],
   ])('%s: no "%s" line, the labelled text kept', async (id, gone) => {
     const page = loadPage(resolve(CORPUS_PAGES, id));
     try {

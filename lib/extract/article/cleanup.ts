@@ -47,11 +47,23 @@ const CLUTTER_LINE = new RegExp(
 const LINE_START = /^(?:[[【［]\s*PR|PR\s*[\]】］]|本文来源|责任编辑|编辑|责编|来源|点击|copyright|©|ⓒ|\(c\)|저작권|版权|著作権|사진|写真|图片|圖片|photo|image|follow|sign up|subscribe|already|this (?:article|story|content)|有料|会員|この記事|首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)/i;
 /** The first step of a breadcrumb trail, or its label. */
 const CRUMB_START = /^(?:首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)\s*[:：]?/i;
-/** A short block that is a trail of links: home > section > page. */
+/** A separator that says "inside", alone in its text node: the way into a trail with no home word. */
+const CRUMB_SEPARATOR = /^[>»›＞→]$/;
+/**
+ * A short block that is a trail of links: home > section > page. Starting from a home word it may
+ * use any separator; without one ("福娘童話集 > きょうのイソップ童話 > 欲張りなイヌ", corpus page
+ * readability-hukumusume) it takes three links or more and a chevron between each two, which
+ * prose between links does not have.
+ */
 function isBreadcrumb(el: Element, text: string): boolean {
-  if (!CRUMB_START.test(text) || text.length > 150) return false;
+  if (text.length > 150) return false;
   const links = Array.from(el.querySelectorAll('a'));
-  if (links.length < 2 || !/[>»›＞/→|]/.test(text)) return false;
+  if (links.length < 2) return false;
+  if (CRUMB_START.test(text)) {
+    if (!/[>»›＞/→|]/.test(text)) return false;
+  } else if (links.length < 3 || (text.match(/[>»›＞→]/g)?.length ?? 0) < links.length - 1) {
+    return false;
+  }
   // Links and separators, and at most the current page's short label ("正文", "Article").
   let rest = text;
   for (const a of links) rest = rest.replace(collapseWhitespace(a.textContent ?? ''), '');
@@ -117,6 +129,28 @@ function shortText(el: Element, cap = 400): string | null {
   return text.length > cap ? null : text;
 }
 
+/** What a reader can see besides text; an image counts unless it is a spacer or a corner piece. */
+const MEDIA = 'picture, video, audio, iframe, svg, canvas, object, embed, math';
+const SPACER_PX = 16;
+const isSpacer = (img: Element) => {
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return w > 0 && h > 0 && w <= SPACER_PX && h <= SPACER_PX;
+};
+
+/**
+ * A layout table with nothing in it to read or see: corner images, spacers, an ad cell that is
+ * only a script (corpus page readability-hukumusume). The reader would draw it as empty boxes.
+ */
+function isEmptyLayoutTable(table: Element): boolean {
+  if (table.querySelector(MEDIA) || !Array.from(table.getElementsByTagName('img')).every(isSpacer)) return false;
+  const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (/\S/.test((n as Text).data) && !SILENT.test(n.parentElement?.localName ?? '')) return false;
+  }
+  return true;
+}
+
 /** True when links make up at least half of `text` (prev/next links, not a sentence). */
 function mostlyLinks(el: Element, text: string): boolean {
   let linked = 0;
@@ -165,6 +199,7 @@ function clutter(doc: Document, url: string, related?: Element[]): ChildNode[] {
   }
   // Search, comment and signup forms; not a form that wraps the whole page (ASP.NET WebForms).
   for (const form of Array.from(body.getElementsByTagName('form'))) if (shortText(form, 1000) !== null) out.add(form);
+  for (const table of Array.from(body.getElementsByTagName('table'))) if (isEmptyLayoutTable(table)) out.add(table);
 
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   const judged = new Set<Element>();
@@ -175,7 +210,8 @@ function clutter(doc: Document, url: string, related?: Element[]): ChildNode[] {
     if (!trimmed || trimmed.length > 250) continue;
     const old = trimmed.length <= 120 && RULE_START.test(trimmed);
     const line = LINE_START.test(trimmed) || LINE_START.test(trimmed.replace(/^[\s.,:;·|>»\-[【（(［]+/, ''));
-    if (!old && !line) continue;
+    const separator = !old && !line && CRUMB_SEPARATOR.test(trimmed);
+    if (!old && !line && !separator) continue;
     if (line && !out.has(n as Text)) {
       const run = lineRun(n as Text);
       const text = run && runText(run);
@@ -191,7 +227,9 @@ function clutter(doc: Document, url: string, related?: Element[]): ChildNode[] {
       const text = shortText(el, 250);
       if (text === null) break; // its ancestors are longer still
       if (!text) continue;
-      if (text.length <= 120 && (RELATED_HEADING.test(text) || AD_LABEL.test(text))) out.add(el);
+      if (separator) {
+        if (isBreadcrumb(el, text)) out.add(el);
+      } else if (text.length <= 120 && (RELATED_HEADING.test(text) || AD_LABEL.test(text))) out.add(el);
       else if (text.length <= 120 && NAV_TEXT.test(text) && (mostlyLinks(el, text) || /^(分享到|share)/i.test(text))) out.add(el);
       else if (line && (CLUTTER_LINE.test(text) || isBreadcrumb(el, text))) out.add(el);
     }

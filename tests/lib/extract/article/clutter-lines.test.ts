@@ -39,6 +39,7 @@ describe('clutter lines in the article', () => {
       'Example Media',
     ],
     ['a photo credit line', `<p>(Photo: Reuters)</p>${PARAGRAPHS}`, 'Reuters'],
+    ['a trail from the site name, no home word', `<p><a href="/">Daily Example</a> &gt; <a href="/city">City news</a> &gt; <a href="/city/2024">2024</a> &gt; Library hours</p>${PARAGRAPHS}`, 'City news'],
     [
       'a Korean copyright line after a <br>',
       `${PARAGRAPHS}<div>${'시의회는 화요일 저녁 회의를 열어 예산에 관한 긴 토론 끝에 석 달 동안 도서관을 밤 열 시까지 열기로 합의했다. '.repeat(3)}<br><br>${'도서관은 봄에 시범 운영의 결과를 발표하고 시민들의 의견을 들을 예정이라고 밝혔다. '.repeat(3)}<br><br>저작권자 ⓒ 엔터미디어(<a href="http://www.example.co.kr">www.example.co.kr</a>), 무단전재 및 재배포금지</div>`,
@@ -62,6 +63,30 @@ describe('clutter lines in the article', () => {
     const text = articleText(html, 'zh');
     expect(text).toContain('第6段');
     expect(text).not.toContain(gone);
+  });
+
+  it('keeps a sentence whose links are joined by chevrons', () => {
+    const text = articleText(
+      `${PARAGRAPHS}<p>Open <a href="/help/settings">Settings</a> &gt; <a href="/help/privacy">Privacy</a> &gt; <a href="/help/cards">Cards</a>, then read the help pages for the rest of the steps the library suggests.</p>`,
+    );
+    expect(text).toContain('Settings > Privacy > Cards, then read');
+  });
+
+  it('drops layout tables with nothing to read or see (corner images, a script-only ad cell), keeps a table of figures', () => {
+    const html = articleText(
+      `<table><tr><td><img src="/c1.gif" width="7" height="7"></td><td></td><td><img src="/c2.gif" width="7" height="7"></td></tr></table>` +
+        `<table><tr><td><script>ad_slot = 1;</script></td></tr><tr><td>&nbsp;</td></tr></table>${PARAGRAPHS}` +
+        `<table><tr><th>Month</th><th>Readers</th></tr><tr><td>May</td><td>412</td></tr></table>`,
+    );
+    expect(html).toContain('Paragraph 6 of the story');
+    expect(html).toContain('Readers');
+    const { window, document } = loadHtml(`<!doctype html><html><body><article><h1>Library hours</h1>` +
+      `<table><tr><td><img src="https://news.example/c1.gif" width="7" height="7"></td></tr></table>${PARAGRAPHS}` +
+      `<table><tr><td><img src="https://news.example/photo.jpg" width="480" height="360"></td></tr></table></article></body></html>`, 'https://news.example/a/1.html');
+    closers.push(() => window.happyDOM.close());
+    const article = extractArticle(document, 'https://news.example/a/1.html', { anyway: true })!;
+    expect(article.contentHtml).not.toContain('c1.gif');
+    expect(article.contentHtml).toContain('photo.jpg');
   });
 
   it('keeps sentences that only mention such words', () => {
