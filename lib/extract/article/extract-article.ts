@@ -1,7 +1,8 @@
 // The main article of a page: Readability on a clone (its README: never hand it the live DOM),
 // after our own clean-up of what real pages put inside the article container, then sanitised.
 import { Readability } from '@mozilla/readability';
-import { dropRepeatedIntro, removeClutter } from './cleanup';
+import { removeClutter } from './cleanup';
+import { dropRepeatedIntro } from './repeated-intro';
 import { cleanByline, declaredTime, foundTime, isoTime, jsonLdMeta, meta, metasOf, siteFromTitle } from './meta';
 import { cmsInfo, infoNearTitle } from './cms-info';
 import { pageLang, scoreDocument, type DetectionScore } from '../detect/detect';
