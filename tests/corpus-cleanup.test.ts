@@ -6,10 +6,10 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
 import { loadHtml, loadPage } from './support/load-page';
+import { CORPUS_PAGES } from './support/paths';
 
-const SHARED = resolve(__dirname, '../../shared/corpus/pages');
-const present = existsSync(SHARED);
-if (!present) console.warn(`corpus-cleanup.test: ${SHARED} is absent; its tests are skipped`);
+const present = existsSync(CORPUS_PAGES);
+if (!present) console.warn(`corpus-cleanup.test: ${CORPUS_PAGES} is absent; its tests are skipped`);
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -27,7 +27,7 @@ describe.skipIf(!present)('clutter lines on corpus pages (../shared/corpus/pages
     ['aeb-entermedia-lj-ryu-hwayoung', '무단전재 및 재배포금지'],
     ['readability-breitbart', 'SIGN UP FOR OUR NEWSLETTER'],
   ])('%s: no "%s" line, the labelled text kept', async (id, gone) => {
-    const page = loadPage(resolve(SHARED, id));
+    const page = loadPage(resolve(CORPUS_PAGES, id));
     try {
       const article = extract(page.document, page.url).article!;
       expect(article).not.toBeNull();

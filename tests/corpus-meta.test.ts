@@ -7,13 +7,13 @@ import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
 import type { Article } from '../lib/extract/types';
 import { listPageDirs, loadPage } from './support/load-page';
+import { CORPUS_PAGES } from './support/paths';
 
-const SHARED = resolve(__dirname, '../../shared/corpus/pages');
-const present = existsSync(SHARED);
-if (!present) console.warn(`corpus-meta.test: ${SHARED} is absent; its tests are skipped`);
+const present = existsSync(CORPUS_PAGES);
+if (!present) console.warn(`corpus-meta.test: ${CORPUS_PAGES} is absent; its tests are skipped`);
 
 async function articleOf(id: string): Promise<Article | null> {
-  const page = loadPage(resolve(SHARED, id));
+  const page = loadPage(resolve(CORPUS_PAGES, id));
   try {
     return extract(page.document, page.url).article;
   } finally {
@@ -45,7 +45,7 @@ describe.skipIf(!present)('meta line on Chinese portals (../shared/corpus/pages)
 
   test('no byline on any labelled page carries a label, a date, a counter or an e-mail placeholder', async () => {
     const bad: string[] = [];
-    for (const dir of listPageDirs(SHARED)) {
+    for (const dir of listPageDirs(CORPUS_PAGES)) {
       const page = loadPage(dir);
       try {
         const byline = extract(page.document, page.url).article?.byline;

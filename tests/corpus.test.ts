@@ -5,14 +5,13 @@
 // A missing expected file fails. Regenerate on purpose with
 //   UPDATE_EXPECTED=1 npx vitest run tests/corpus.test.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../lib/extract/index';
 import { listPageDirs, loadPage } from './support/load-page';
+import { CORPUS_PAGES, FIXTURES, ROOT } from './support/paths';
 
-const SHARED = resolve(__dirname, '../../shared/corpus/pages');
-const FIXTURES = resolve(__dirname, 'fixtures');
-const EXPECTED = resolve(__dirname, 'corpus/expected');
+const EXPECTED = join(ROOT, 'tests/corpus/expected');
 const UPDATE = process.env.UPDATE_EXPECTED === '1';
 
 interface Summary {
@@ -53,10 +52,10 @@ async function check(dir: string) {
 
 const ids = (dirs: string[]) => dirs.map((d) => [basename(d), d] as const);
 
-describe.skipIf(!existsSync(SHARED))('corpus pages (../shared/corpus/pages)', () => {
-  test.each(ids(listPageDirs(SHARED)))('%s', async (_id, dir) => check(dir));
+describe.skipIf(!existsSync(CORPUS_PAGES))('corpus pages (../shared/corpus/pages)', () => {
+  test.each(ids(listPageDirs(CORPUS_PAGES)))('%s', async (_id, dir) => check(dir));
 });
-if (!existsSync(SHARED)) console.warn(`corpus.test: ${SHARED} is absent; only tests/fixtures run`);
+if (!existsSync(CORPUS_PAGES)) console.warn(`corpus.test: ${CORPUS_PAGES} is absent; only tests/fixtures run`);
 
 describe('fixtures (tests/fixtures)', () => {
   test.each(ids(listPageDirs(FIXTURES)))('%s', async (_id, dir) => check(dir));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { en } from './locale';
+import { en } from '../support/locale';
 
 // The component must sanitise again whatever it is given: the mock shows it does, and with what.
 const sanitizeHtml = vi.fn((html: string, _base: string) => html.replace(/<script[\s\S]*?<\/script>/g, '') + '<!--sanitised-->');

@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadAloud } from '@/components/ReadAloud';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { en, zh } from './locale';
+import { en, zh } from '../support/locale';
 
 class FakeUtterance extends EventTarget {
   lang = '';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Extraction } from '@/lib/extract/types';
-import { en } from './locale';
+import { en } from '../support/locale';
 
 vi.mock('@/lib/extract/sanitize', () => ({ sanitizeHtml: (html: string) => html }));
 const { ReaderView } = await import('@/components/ReaderView');

@@ -1,30 +1,23 @@
 // Issue 18's controls in the reader view, in the interface's language: the contents (only for three
 // or more headings), the progress bar, the Export panel and the reading-time range. The browser
 // test (tests/e2e/reading-tools.test.ts) checks how they behave; this one what they say.
-import { resolve } from 'node:path';
-import { render } from 'preact';
+import { join } from 'node:path';
 import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReaderView } from '@/components/ReaderView';
 import { extract } from '@/lib/extract/index';
 import { loadPage } from '../support/load-page';
-import { en, zh } from './locale';
+import { FIXTURES } from '../support/paths';
+import { en, zh } from '../support/locale';
+import { mountReaderView } from '../support/mount';
 
-const seedPage = loadPage(resolve(__dirname, '../fixtures/seed-dedecms'));
+const seedPage = loadPage(join(FIXTURES, 'seed-dedecms'));
 const seed = extract(seedPage.document, seedPage.url);
-const rtlPage = loadPage(resolve(__dirname, '../fixtures/rtl-ar-article'));
+const rtlPage = loadPage(join(FIXTURES, 'rtl-ar-article'));
 const rtl = extract(rtlPage.document, rtlPage.url);
 afterAll(async () => {
   await seedPage.close();
   await rtlPage.close();
 });
-
-function mount(extraction: typeof seed, t = en) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<ReaderView extraction={extraction} opened={new Set()} onOpenLink={() => {}} t={t} />, root));
-  return { root, unmount: () => (render(null, root), root.remove()) };
-}
 
 describe('contents, progress and export', () => {
   it('lists the headings of an article with three or more, in the page words, under the UI words', async () => {
@@ -32,7 +25,7 @@ describe('contents, progress and export', () => {
       [en, 'Table of contents', 'Contents', 'Export', /^\d+–\d+ min$/],
       [zh, '文章目录', '目录', '导出', /^约 \d+–\d+ 分钟$/],
     ] as const) {
-      const { root, unmount } = mount(seed, t);
+      const { root, unmount } = mountReaderView(seed, t);
       await act(async () => new Promise((r) => setTimeout(r, 0)));
       const nav = root.querySelector('nav.sift-toc')!;
       expect(nav.hasAttribute('hidden')).toBe(false);
@@ -56,7 +49,7 @@ describe('contents, progress and export', () => {
   });
 
   it('offers no contents for an article with fewer than three headings', async () => {
-    const { root, unmount } = mount(rtl);
+    const { root, unmount } = mountReaderView(rtl);
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(root.querySelectorAll('.sift-body h2').length).toBe(2);
     expect(root.querySelector('nav.sift-toc')!.hasAttribute('hidden')).toBe(true);

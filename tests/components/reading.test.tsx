@@ -1,25 +1,20 @@
 // The reader view of a right-to-left page (fixture rtl-ar-article, extracted for real): the
 // article keeps its language and direction, images keep alt and caption and get a `sizes`,
 // and the interface speaks the browser's language around it.
-import { resolve } from 'node:path';
-import { render } from 'preact';
+import { join } from 'node:path';
 import { act } from 'preact/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReaderView } from '@/components/ReaderView';
 import { extract } from '@/lib/extract/index';
 import { loadPage } from '../support/load-page';
-import { en, zh } from './locale';
+import { FIXTURES } from '../support/paths';
+import { en, zh } from '../support/locale';
+import { mountReaderView } from '../support/mount';
 
-const page = loadPage(resolve(__dirname, '../fixtures/rtl-ar-article'));
+const page = loadPage(join(FIXTURES, 'rtl-ar-article'));
 const extraction = extract(page.document, page.url);
 afterAll(() => page.close());
 
-function mount(t = en) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<ReaderView extraction={extraction} opened={new Set()} onOpenLink={() => {}} t={t} />, root));
-  return { root, unmount: () => (render(null, root), root.remove()) };
-}
+const mount = (t = en) => mountReaderView(extraction, t);
 
 describe('a right-to-left article', () => {
   it('is an <article> with lang=ar and dir=rtl, and so is its body and related list', async () => {

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelatedJump } from '@/components/RelatedJump';
 import { RelatedList } from '@/components/RelatedList';
-import { en, zh } from './locale';
+import { en, zh } from '../support/locale';
 
 let root: HTMLElement;
 afterEach(() => {

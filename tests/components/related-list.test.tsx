@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RelatedList, type RelatedListProps } from '@/components/RelatedList';
 import type { GradedBlock, GradedItem } from '@/lib/reader/grade-related';
 import type { RelatedBlock } from '@/lib/extract/types';
-import { en, zh } from './locale';
+import { en, zh } from '../support/locale';
 
 const blocks: RelatedBlock[] = [
   {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsPanel } from '@/components/Settings';
 import { DEFAULT_SETTINGS, loadSettings, normalizeSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
-import { en } from './locale';
+import { en } from '../support/locale';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoadingSkeleton, SLOW_READ_MS } from '@/components/States';
-import { en, zh } from './locale';
+import { en, zh } from '../support/locale';
 
 function mount(t = en) {
   const root = document.createElement('div');

@@ -9,9 +9,10 @@ import { SettingsPanel } from '@/components/Settings';
 import { SiftRoot } from '@/components/SiftRoot';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '@/lib/settings';
 import { typographyVars } from '@/lib/reader/typography';
-import { en, zh } from './locale';
+import { en, zh } from '../support/locale';
+import { ROOT } from '../support/paths';
 
-const CSS = readFileSync(join(__dirname, '..', '..', 'components', 'reader.css'), 'utf8');
+const CSS = readFileSync(join(ROOT, 'components', 'reader.css'), 'utf8');
 
 describe('typography settings as stored', () => {
   it('defaults to the look Sift had before: line height 1.75, 1em paragraphs, no letter spacing, ragged right', () => {

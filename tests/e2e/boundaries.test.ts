@@ -5,12 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from './global-setup';
-import { badgeText, launchWithSift, openPopup, tabIdOf, WAIT, type Browser } from './harness';
+import { ROOT } from '../support/paths';
+import { badgeText, openPopup, tabIdOf, useHostileSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 import { installDetectors, spyOnWorker, takeWorkerLog, type Detectors } from './security-detect';
-import { serveHostileSite, type HostileSite } from './security-site';
 
 const PAGE = 'https://news.example/2024/05/boundaries.html';
 const PARAGRAPH =
@@ -21,28 +21,22 @@ function articlePage(script = ''): string {
 <article><h1>Council approves the transit plan after a long night</h1>${PARAGRAPH.repeat(8)}</article>${script ? `<script>${script}</script>` : ''}</body></html>`;
 }
 
-let browser: Browser;
-let site: HostileSite;
+const sift = useHostileSiftBrowser();
 let detectors: Detectors;
 
 beforeAll(async () => {
-  browser = await launchWithSift();
-  site = await serveHostileSite(browser.context);
-  detectors = await installDetectors(browser.context);
+  detectors = await installDetectors(sift.browser.context);
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Sends a message in Sift's own wire format (@webext-core/messaging) from an extension page. */
 /** The plain article page (page CSP on) in a tab, and the popup pointed at it. */
 async function articleWithPopup(): Promise<{ page: Page; tabId: number; popup: Page }> {
-  site.put(PAGE, { body: articlePage(), csp: true });
-  const page = await browser.context.newPage();
+  sift.site.put(PAGE, { body: articlePage(), csp: true });
+  const page = await sift.browser.context.newPage();
   await page.goto(PAGE);
-  const tabId = await tabIdOf(browser, page);
-  return { page, tabId, popup: await openPopup(browser, tabId) };
+  const tabId = await tabIdOf(sift.browser, page);
+  return { page, tabId, popup: await openPopup(sift.browser, tabId) };
 }
 
 function sendRaw(page: Page, type: string, data: unknown): Promise<unknown> {
@@ -76,26 +70,26 @@ describe('page scripts', () => {
       document.body.append(clobber);
       document.documentElement.dataset.tried = String(typeof chrome === 'object' && !!chrome.runtime && typeof chrome.runtime.sendMessage);
     `;
-    site.put(PAGE, { body: articlePage(script), csp: false });
-    const page = await browser.context.newPage();
-    await spyOnWorker(browser.worker);
+    sift.site.put(PAGE, { body: articlePage(script), csp: false });
+    const page = await sift.browser.context.newPage();
+    await spyOnWorker(sift.browser.worker);
     await page.goto(PAGE);
-    const tabId = await tabIdOf(browser, page);
-    await takeWorkerLog(browser.worker);
+    const tabId = await tabIdOf(sift.browser, page);
+    await takeWorkerLog(sift.browser.worker);
     // The page script ran, and has no way to reach the extension (no externally_connectable).
     expect(await page.evaluate(() => document.documentElement.dataset.tried)).toBe('false');
     // Once more after load, when the content script listens.
     await page.evaluate(() => window.dispatchEvent(new CustomEvent('wxt:locationchange')));
     await page.waitForTimeout(1_500); // longer than the content script's settle time (800 ms)
 
-    const log = await takeWorkerLog(browser.worker);
+    const log = await takeWorkerLog(sift.browser.worker);
     expect(log.scripts).toEqual([]);
     expect(log.created).toEqual([]);
-    expect(await badgeText(browser, tabId)).not.toBe('ON');
+    expect(await badgeText(sift.browser, tabId)).not.toBe('ON');
     expect(await page.evaluate(() => [...document.querySelectorAll('sift-reader')].filter((el) => el.shadowRoot).length)).toBe(0);
 
     // The reader's own way in still works on this page, forged overlay and clobbered global included.
-    const popup = await openPopup(browser, tabId);
+    const popup = await openPopup(sift.browser, tabId);
     await popup.locator('.sift-title').waitFor(WAIT);
     await popup.getByRole('button', { name: 'Reader mode' }).click();
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('sift-reader')].filter((el) => el.shadowRoot).length), WAIT).toBe(1);
@@ -110,8 +104,8 @@ describe('page scripts', () => {
 describe('opening tabs', () => {
   it('lets only absolute http(s) URLs reach tabs.create and windows.create, whatever the popup sends', async () => {
     const { page, tabId, popup } = await articleWithPopup();
-    await spyOnWorker(browser.worker, { swallow: true });
-    await takeWorkerLog(browser.worker);
+    await spyOnWorker(sift.browser.worker, { swallow: true });
+    await takeWorkerLog(sift.browser.worker);
     const refused = [
       'javascript:__xss(1)',
       'JaVaScRiPt:__xss(1)',
@@ -122,7 +116,7 @@ describe('opening tabs', () => {
       'vbscript:msgbox(1)',
       'file:///etc/passwd',
       'chrome://settings',
-      `chrome-extension://${browser.extensionId}/popup.html`,
+      `chrome-extension://${sift.browser.extensionId}/popup.html`,
       'about:blank',
       'blob:https://news.example/1',
       '//evil.example/protocol-relative',
@@ -138,12 +132,12 @@ describe('opening tabs', () => {
         expect(answer, String(url)).toEqual({ res: false });
       }
     }
-    expect((await takeWorkerLog(browser.worker)).created).toEqual([]);
+    expect((await takeWorkerLog(sift.browser.worker)).created).toEqual([]);
 
     const answer = await sendRaw(popup, 'openLink', { url: 'https://news.example/2024/05/next.html', tabId, active: false, newWindow: false });
     expect(answer).toEqual({ res: true });
-    expect((await takeWorkerLog(browser.worker)).created).toEqual([{ api: 'tabs.create', url: 'https://news.example/2024/05/next.html' }]);
-    await spyOnWorker(browser.worker, { swallow: false });
+    expect((await takeWorkerLog(sift.browser.worker)).created).toEqual([{ api: 'tabs.create', url: 'https://news.example/2024/05/next.html' }]);
+    await spyOnWorker(sift.browser.worker, { swallow: false });
     await popup.close();
     await page.close();
   });

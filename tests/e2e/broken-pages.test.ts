@@ -5,9 +5,10 @@
 // waits, rapid clicks and reader-mode toggles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, launchWithSift, openPopup, tabIdOf, WAIT, type Browser } from './harness';
+import { badgeText, openPopup, useHostileSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 import { installDetectors, spyOnWorker, takeWorkerLog, type Detectors } from './security-detect';
-import { serveHostileSite, type HostileSite, type ServedPage } from './security-site';
+import type { ServedPage } from '../support/hostile-site';
 
 /**
  * Issue 5: "Each ends within 3 s in a correct result or a clear message". The time is measured and
@@ -93,35 +94,31 @@ const CASES: Case[] = [
   },
 ];
 
-let browser: Browser;
-let site: HostileSite;
+const sift = useHostileSiftBrowser();
 let detectors: Detectors;
 let popup: Page | null = null;
 
 beforeAll(async () => {
-  browser = await launchWithSift();
-  site = await serveHostileSite(browser.context);
-  detectors = await installDetectors(browser.context);
-  site.put(`${BASE}framed-a`, { body: html(ARTICLE), csp: false });
-  site.put(`${BASE}framed-b`, { body: html('<p>b</p>'), csp: false });
+  detectors = await installDetectors(sift.browser.context);
+  sift.site.put(`${BASE}framed-a`, { body: html(ARTICLE), csp: false });
+  sift.site.put(`${BASE}framed-b`, { body: html('<p>b</p>'), csp: false });
 });
 
 afterAll(async () => {
   console.log(`[broken-pages] popup outcome times (target ${BUDGET_MS} ms, not asserted): ${timings.join('; ')}`);
-  await browser?.close();
 });
 
 beforeEach(async () => {
-  await spyOnWorker(browser.worker);
-  await takeWorkerLog(browser.worker);
+  await spyOnWorker(sift.browser.worker);
+  await takeWorkerLog(sift.browser.worker);
 });
 
 /** The popup pointed at `tabId` (one popup window, reloaded for every page). */
 async function popupFor(tabId: number): Promise<Page> {
-  const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
-  if (!popup || popup.isClosed()) popup = await openPopup(browser, tabId);
+  const url = `chrome-extension://${sift.browser.extensionId}/popup.html?tab=${tabId}`;
+  if (!popup || popup.isClosed()) popup = await openPopup(sift.browser, tabId);
   else await popup.goto(url);
-  await takeWorkerLog(browser.worker); // openPopup's windows.create is the test's, not Sift's
+  await takeWorkerLog(sift.browser.worker); // openPopup's windows.create is the test's, not Sift's
   return popup;
 }
 
@@ -145,7 +142,7 @@ async function outcome(p: Page, label = ''): Promise<{ kind: 'article' | 'messag
 
 /** Errors of the extension's contexts (popup, service worker, content scripts in the page). */
 async function extensionErrors(pageUrl: string): Promise<string[]> {
-  const log = await takeWorkerLog(browser.worker);
+  const log = await takeWorkerLog(sift.browser.worker);
   return [
     ...log.errors,
     ...detectors.errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e) && (e.includes('chrome-extension://') || e.includes(pageUrl))),
@@ -153,9 +150,9 @@ async function extensionErrors(pageUrl: string): Promise<string[]> {
 }
 
 async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
+  const page = await sift.browser.context.newPage();
   await page.goto(url, { waitUntil: 'load' }).catch(() => {}); // a PDF or an image may "abort" as a download
-  const tabId = await browser.worker.evaluate(async (href) => {
+  const tabId = await sift.browser.worker.evaluate(async (href) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((t) => (t.url || t.pendingUrl) === href)?.id ?? null;
   }, url);
@@ -166,7 +163,7 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 describe('odd pages end in a result or a clear message within 3 s', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const url = `${BASE}${encodeURIComponent(c.name)}`;
-    site.put(url, { csp: false, ...c.page });
+    sift.site.put(url, { csp: false, ...c.page });
     detectors.reset();
     const { page, tabId } = await openTab(url);
     const p = await popupFor(tabId);
@@ -185,8 +182,8 @@ describe('odd pages end in a result or a clear message within 3 s', () => {
   });
 
   it('about:blank', async () => {
-    const page = await browser.context.newPage();
-    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === 'about:blank')?.id ?? -1);
+    const page = await sift.browser.context.newPage();
+    const tabId = await sift.browser.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === 'about:blank')?.id ?? -1);
     expect(tabId).toBeGreaterThan(-1);
     const got = await outcome(await popupFor(tabId), 'about:blank');
     expect(got.kind).toBe('message');
@@ -199,11 +196,11 @@ describe('races', () => {
   it('a page that navigates away during extraction', async () => {
     const first = `${BASE}navigates-first`;
     const second = `${BASE}navigates-second`;
-    site.put(first, { body: html(ARTICLE), csp: false });
-    site.put(second, { body: html(ARTICLE.replace(TITLE, 'The second page')), csp: false });
+    sift.site.put(first, { body: html(ARTICLE), csp: false });
+    sift.site.put(second, { body: html(ARTICLE.replace(TITLE, 'The second page')), csp: false });
     detectors.reset();
     const { page, tabId } = await openTab(first);
-    const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
+    const url = `chrome-extension://${sift.browser.extensionId}/popup.html?tab=${tabId}`;
     const p = await popupFor(tabId);
     await Promise.all([p.goto(url), page.goto(second)]);
     const got = await outcome(p, 'navigates away');
@@ -215,11 +212,11 @@ describe('races', () => {
 
   it('the tab closed while the popup waits', async () => {
     const url = `${BASE}closes`;
-    site.put(url, { body: html(ARTICLE), csp: false });
+    sift.site.put(url, { body: html(ARTICLE), csp: false });
     detectors.reset();
     const { page, tabId } = await openTab(url);
     const p = await popupFor(tabId);
-    await Promise.all([p.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`), page.close()]);
+    await Promise.all([p.goto(`chrome-extension://${sift.browser.extensionId}/popup.html?tab=${tabId}`), page.close()]);
     const got = await outcome(p, 'tab closed');
     // Closed before or after the extraction: the article or a clear message, never a spinner.
     expect(['article', 'message']).toContain(got.kind);
@@ -237,7 +234,7 @@ describe('races', () => {
   // (the direct injections below) cannot leave it out of step.
   it('rapid clicks on Reader mode and rapid toggles leave one consistent state', async () => {
     const url = `${BASE}rapid`;
-    site.put(url, { body: html(`${PROBE}${ARTICLE}`), csp: false });
+    sift.site.put(url, { body: html(`${PROBE}${ARTICLE}`), csp: false });
     detectors.reset();
     const { page, tabId } = await openTab(url);
     const p = await popupFor(tabId);
@@ -246,7 +243,7 @@ describe('races', () => {
     const overlays = () => page.evaluate(() => [...document.querySelectorAll('sift-reader')].filter((el) => el.shadowRoot).length);
     for (let i = 0; i < 9; i++) await button.click({ noWaitAfter: true, delay: 0 });
     // Shortcut-style toggles straight from the background, all at once.
-    await browser.worker.evaluate(async (id) => {
+    await sift.browser.worker.evaluate(async (id) => {
       await Promise.all(Array.from({ length: 6 }, () => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/reader.js'] }).catch(() => null)));
     }, tabId);
     await page.waitForTimeout(500);
@@ -260,11 +257,11 @@ describe('races', () => {
     await p.locator('.sift-state-reader-on').waitFor(BUDGET);
     const before = await button.getAttribute('aria-pressed');
     expect(before).toBe('true');
-    expect(await badgeText(browser, tabId)).toBe('ON');
+    expect(await badgeText(sift.browser, tabId)).toBe('ON');
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed'), WAIT).not.toBe(before);
     await expect.poll(overlays, WAIT).toBe((await button.getAttribute('aria-pressed')) === 'true' ? 1 : 0);
-    await expect.poll(() => badgeText(browser, tabId), WAIT).not.toBe('ON');
+    await expect.poll(() => badgeText(sift.browser, tabId), WAIT).not.toBe('ON');
     if ((await overlays()) === 1) {
       await page.bringToFront();
       await page.keyboard.press('Escape');

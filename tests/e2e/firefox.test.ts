@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
-import { buildFirefox, repoRoot } from './firefox-build';
-import { findFirefox, launchFirefox, type RunningFirefox } from './firefox-launch';
-import { serveFixture, type FixtureServer } from './firefox-server';
-import { readLabels } from '../support/load-page';
+import { buildFirefox } from '../support/firefox-build';
+import { findFirefox, launchFirefox, type RunningFirefox } from '../support/firefox-launch';
+import { labelsOf } from '../support/load-page';
+import { serveFixtures, type IdServer } from '../support/page-server';
 
-const fixtureDir = join(repoRoot, 'tests/fixtures/seed-dedecms');
-const labels = readLabels(fixtureDir);
+const FIXTURE = 'seed-dedecms';
+const labels = labelsOf(FIXTURE);
 
 interface Manifest {
   name: string;
@@ -102,7 +102,7 @@ interface ToolbarState {
 
 describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
   let browser: RunningFirefox | undefined;
-  let server: FixtureServer | undefined;
+  let server: IdServer | undefined;
 
   afterAll(async () => {
     await browser?.close();
@@ -113,7 +113,7 @@ describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
 
   it('installs the add-on and its content script marks the seed page on the toolbar', async () => {
     if (!firefox) throw new Error('firefox-esr is not installed; .ci/run installs it (apt-get install firefox-esr)');
-    server = await serveFixture(fixtureDir);
+    server = await serveFixtures();
     browser = await launchFirefox(firefox, server.port);
     const { marionette } = browser;
     console.info(`firefox.test.ts: Firefox ${browser.version}`);
@@ -127,7 +127,7 @@ describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
     expect(id).toBe(manifest.browser_specific_settings?.gecko?.id ?? id);
     expect(id).toBeTruthy();
 
-    await marionette.command('WebDriver:Navigate', { url: server.pageUrl });
+    await marionette.command('WebDriver:Navigate', { url: server.urlOf(FIXTURE) });
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
 
     // The badge appears once the content script has detected the page and told the background.
@@ -135,7 +135,7 @@ describe.skipIf(skipBrowser)('Firefox browser (firefox-esr, headless)', () => {
       () => marionette.execute<ToolbarState>(readToolbarState, [id]),
       (s) => !!s.badge,
     );
-    expect(state).toMatchObject({ installed: true, action: true, url: server.pageUrl });
+    expect(state).toMatchObject({ installed: true, action: true, url: server.urlOf(FIXTURE) });
     // The seed page is an article with its labelled related items; the badge counts them, and
     // the tooltip, set for this tab, replaces the manifest's default title.
     expect(state.badge, 'toolbar badge on the seed page').toBe(String(labels.related.length));
@@ -172,7 +172,7 @@ interface PopupView {
 // Chromium tests do), from the test build: a test cannot click the toolbar button for activeTab.
 describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headless, test build)', () => {
   let browser: RunningFirefox | undefined;
-  let server: FixtureServer | undefined;
+  let server: IdServer | undefined;
   let testOutDir = '';
 
   afterAll(async () => {
@@ -185,11 +185,11 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
     if (!firefox) throw new Error('firefox-esr is not installed; .ci/run installs it (apt-get install firefox-esr)');
     testOutDir = mkdtempSync(join(tmpdir(), 'sift-firefox-e2e-'));
     const testBuild = await buildFirefox(testOutDir, { e2e: true });
-    server = await serveFixture(fixtureDir);
+    server = await serveFixtures();
     browser = await launchFirefox(firefox, server.port);
     const { marionette } = browser;
     const { value: id } = await marionette.command<{ value: string }>('Addon:Install', { path: testBuild, temporary: true });
-    await marionette.command('WebDriver:Navigate', { url: server.pageUrl });
+    await marionette.command('WebDriver:Navigate', { url: server.urlOf(FIXTURE) });
     const pageWindow = (await marionette.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
     await pollFor(() => marionette.execute<ToolbarState>(readToolbarState, [id]), (s) => !!s.badge);

@@ -4,7 +4,8 @@
 // state in the popup, the keyboard, broken images, and the related block of a right-to-left page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { badgeText, openFixture, openPopup, openWithPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 
@@ -125,9 +126,7 @@ describe('keyboard and state', () => {
   });
 
   it('Esc in the popup closes an open settings panel first, and focus goes back to its button', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-title').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('seed-dedecms'));
     const settings = popup.getByRole('button', { name: 'Settings' });
     await settings.click();
     await popup.locator('.sift-settings input').first().focus();
@@ -160,9 +159,7 @@ describe('keyboard and state', () => {
 
 describe('fonts by the article\'s language', () => {
   it('Japanese, Traditional and Simplified faces by lang, the CJK face first so Latin words match it', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('seed-dedecms'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-body').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('seed-dedecms'), '.sift-body');
     const faces = await popup.evaluate(() => {
       const root = document.querySelector<HTMLElement>('.sift')!;
       const first = (el: Element) => getComputedStyle(el).fontFamily.split(',')[0].trim().replace(/"/g, '');
@@ -263,9 +260,7 @@ describe('the related block of a right-to-left article', () => {
   };
 
   it('sits on the right in the popup and in reader mode', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-related-heading').waitFor(WAIT);
+    const { page, tabId, popup } = await openWithPopup(sift.browser, sift.server.urlOf('rtl-ar-article'), '.sift-related-heading');
     check(await popup.evaluate(`(${rtlSides})(document)`));
     await popup.close();
     await readerOn(sift.browser, tabId, page, '.sift-reader');

@@ -2,11 +2,8 @@
 // wxt.config.ts) into .output/e2e-chrome-mv3, which the browser tests load.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const E2E_DIST = join(ROOT, '.output', 'e2e-chrome-mv3');
+import { join } from 'node:path';
+import { E2E_DIST, ROOT } from '../support/paths';
 
 export default function setup() {
   const wxt = join(ROOT, 'node_modules', '.bin', 'wxt');

@@ -4,7 +4,8 @@
 // extension reloaded while reader mode is on. Chromium runs with its back/forward cache here.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badgeText, openFixture, openPopup, readerOn, useSiftBrowser, WAIT } from './harness';
+import { badgeText, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 import { stopWorker, workerRestarted } from './worker-stop';
 
 const sift = useSiftBrowser({ bfcache: true });
@@ -18,7 +19,7 @@ function toggleInPage(tabId: number): Promise<boolean | undefined> {
 }
 
 /**
- * The popup opened as a tab (popup.html?tab=…): unlike the harness's openPopup it asks nothing of
+ * The popup opened as a tab (popup.html?tab=…): unlike tests/support's openPopup it asks nothing of
  * the worker, so it is the popup's own request that wakes a stopped one.
  */
 async function popupTab(tabId: number): Promise<Page> {

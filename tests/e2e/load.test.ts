@@ -5,16 +5,16 @@
 // ../shared/corpus when it is there (served from 127.0.0.1 like the fixtures; skipped with a message
 // when absent).
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, FIXTURES, labelsOf, openPopup, tabIdOf, useSiftBrowser, WAIT } from './harness';
-import { ROOT } from './global-setup';
+import { badgeText, openPopup, tabIdOf, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf } from '../support/load-page';
+import { CORPUS, CORPUS_PAGES, FIXTURES } from '../support/paths';
+import { serveCorpusPages, type IdServer } from '../support/page-server';
 
 const sift = useSiftBrowser();
 const TABS = 30;
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 
 interface CorpusEntry {
   id: string;
@@ -22,8 +22,7 @@ interface CorpusEntry {
 }
 
 // Corpus pages as they were saved, at /corpus/<id>: their <meta charset> decides the encoding.
-let corpusServer: Server | undefined;
-let corpusOrigin = '';
+let corpus: IdServer | undefined;
 const corpusIds: string[] = [];
 
 beforeAll(async () => {
@@ -32,29 +31,19 @@ beforeAll(async () => {
     return;
   }
   const index = JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as CorpusEntry[];
-  corpusIds.push(...index.filter((e) => e.is_article && existsSync(join(CORPUS, 'pages', e.id, 'source.html'))).slice(0, 20).map((e) => e.id));
-  corpusServer = createServer((req, res) => {
-    const id = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/corpus\//, ''));
-    if (!corpusIds.includes(id)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(readFileSync(join(CORPUS, 'pages', id, 'source.html')));
-  });
-  await new Promise<void>((resolve) => corpusServer!.listen(0, '127.0.0.1', resolve));
-  corpusOrigin = `http://127.0.0.1:${(corpusServer.address() as AddressInfo).port}`;
+  corpusIds.push(...index.filter((e) => e.is_article && existsSync(join(CORPUS_PAGES, e.id, 'source.html'))).slice(0, 20).map((e) => e.id));
+  corpus = await serveCorpusPages(corpusIds);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => (corpusServer ? corpusServer.close(resolve) : resolve(null)));
+  await corpus?.close();
 });
 
 /** The article fixtures (labels say so), then corpus articles. */
 function pageUrls(): string[] {
   const fixtures = ['seed-dedecms', 'seed-wordpress-zh', 'seed-self-and-dup', 'seed-list-inside-article', 'en-news-related', 'rtl-ar-article', 'en-blog-no-related'];
   for (const id of fixtures) expect(existsSync(join(FIXTURES, id)) && labelsOf(id).is_article).toBe(true);
-  return [...fixtures.map((id) => sift.server.urlOf(id)), ...corpusIds.map((id) => `${corpusOrigin}/corpus/${encodeURIComponent(id)}`)];
+  return [...fixtures.map((id) => sift.server.urlOf(id)), ...corpusIds.map((id) => corpus!.urlOf(id))];
 }
 
 describe('thirty article tabs at once', () => {
@@ -111,7 +100,7 @@ describe('thirty article tabs at once', () => {
       const popup = await openPopup(sift.browser, ids[i]);
       popup.on('pageerror', (error) => errors.push(`popup ${i}: ${error.message}`));
       popup.on('console', (message) => {
-        // The article's own images, refused offline (harness route) or missing: not Sift's errors.
+        // The article's own images, refused offline (the launcher's route, chromium.ts) or missing: not Sift's errors.
         if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`popup ${i}: ${message.text()}`);
       });
       await expect.poll(() => popup.locator('.sift-title, .sift-state').count(), WAIT).toBeGreaterThan(0);

@@ -4,10 +4,10 @@
 // are shown. The sanitiser's warm-up used to sanitise an <img> against an example URL and carry
 // it into the popup's live document, where even a detached image loads: a request to a third
 // party's server on every opening.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { launchWithSift, openPopup, tabIdOf, WAIT, type Browser } from './harness';
-import { serveHostileSite, type HostileSite } from './security-site';
+import { openPopup, tabIdOf, useHostileSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 // A 1×1 PNG, so that shown images really load.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -32,21 +32,18 @@ ${PARAGRAPH.repeat(3)}<figure>${img('https://img.example/article-photo.png', 'Th
 }
 
 describe('the popup makes no request of its own', () => {
-  let browser: Browser;
-  let site: HostileSite;
+  const sift = useHostileSiftBrowser();
   // Every http(s) request with the page that made it (null: a worker, or no page).
   const seen: { url: string; page: Page | null }[] = [];
 
   beforeAll(async () => {
-    browser = await launchWithSift();
-    site = await serveHostileSite(browser.context);
-    site.put(ARTICLE, { body: page(true), csp: false });
-    site.put(NO_IMAGES, { body: page(false), csp: false });
+    sift.site.put(ARTICLE, { body: page(true), csp: false });
+    sift.site.put(NO_IMAGES, { body: page(false), csp: false });
     for (const name of ['thumb-1', 'thumb-2', 'thumb-3', 'logo', 'article-photo', 'og-card', 'favicon', 'footer']) {
-      site.put(`https://img.example/${name}.png`, { body: PNG, contentType: 'image/png' });
+      sift.site.put(`https://img.example/${name}.png`, { body: PNG, contentType: 'image/png' });
     }
-    site.put('https://ads.example/banner.png', { body: PNG, contentType: 'image/png' });
-    browser.context.on('request', (request: Request) => {
+    sift.site.put('https://ads.example/banner.png', { body: PNG, contentType: 'image/png' });
+    sift.browser.context.on('request', (request: Request) => {
       if (!/^https?:/.test(request.url())) return;
       let from: Page | null = null;
       try {
@@ -58,15 +55,12 @@ describe('the popup makes no request of its own', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** Opens the popup on `url` and waits until what it shows has loaded; its requests, and the image URLs it shows. */
   async function popupOn(url: string, related: number) {
-    const tab = await browser.context.newPage();
+    const tab = await sift.browser.context.newPage();
     await tab.goto(url, { waitUntil: 'load' });
-    const popup = await openPopup(browser, await tabIdOf(browser, tab));
+    const popup = await openPopup(sift.browser, await tabIdOf(sift.browser, tab));
     await popup.locator('.sift-title').waitFor(WAIT);
     await expect.poll(() => popup.locator('.sift-item-link').count(), WAIT).toBe(related);
     // Thumbnails may sit in folded groups: open them all, so every image the popup can show is shown.

@@ -2,7 +2,9 @@
 // The popup on the served fixtures, with the built extension in Chromium: the seed page's badge,
 // article and 29 related items, opening items in background tabs, and the other states.
 import { describe, expect, it } from 'vitest';
-import { axeViolations, badgeText, badgeTitle, labelsOf, mustContain, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, badgeText, badgeTitle, openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf, mustContain } from '../support/load-page';
 
 const sift = useSiftBrowser();
 

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siftWorld, speechStub, type Spoken } from '../tools/speech-stub';
-import { axeViolations, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, openFixture, openPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 

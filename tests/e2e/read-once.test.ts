@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_DIST } from './global-setup';
-import { labelsOf, mustContain, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { E2E_DIST } from '../support/paths';
+import { openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf, mustContain } from '../support/load-page';
 
 const sift = useSiftBrowser();
 const labels = labelsOf('seed-dedecms');

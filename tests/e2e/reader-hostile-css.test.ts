@@ -4,7 +4,9 @@
 // styles back exactly (every sheet's `disabled` state, the computed style of its elements).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { labelsOf, openFixture, useSiftBrowser, WAIT } from './harness';
+import { openFixture, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf } from '../support/load-page';
 
 const sift = useSiftBrowser();
 const labels = labelsOf('seed-dedecms');

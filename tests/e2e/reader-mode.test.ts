@@ -3,7 +3,9 @@
 // it (Esc, the close button, the popup's toggle) gives the page back exactly as it was.
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { axeViolations, badgeText, labelsOf, mustContain, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, badgeText, openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf, mustContain } from '../support/load-page';
 
 const sift = useSiftBrowser();
 const labels = labelsOf('seed-dedecms');

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeViolations, openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, openFixture, openPopup, openWithPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 const SEED = 'seed-dedecms'; // 8 headings in its article, 29 related items
@@ -152,9 +153,7 @@ describe('table of contents', () => {
   });
 
   it('is not offered for an article with fewer than three headings', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-body').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('rtl-ar-article'), '.sift-body');
     expect(await popup.locator('nav.sift-toc:not([hidden])').count()).toBe(0);
     await popup.close();
     await page.close();

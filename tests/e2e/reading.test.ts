@@ -2,28 +2,16 @@
 // The reading experience in the built extension (issue 6): axe-core on the popup and on reader
 // mode in every theme, a right-to-left article, awkward content that must not widen the page,
 // keyboard-only use of reader mode, and printing from reader mode.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from './global-setup';
-import { openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { axeViolations, openFixture, openPopup, openWithPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
 /** Serious and critical axe-core violations in Sift's UI ("rule (impact): selector"); the article body is the page's. */
-async function seriousViolations(page: Page, within: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async (include) => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run({ include: [[include]], exclude: [['.sift-body']] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)}`));
-  }, within);
+function seriousViolations(page: Page, within: string): Promise<string[]> {
+  return axeViolations(page, within, ['serious', 'critical']);
 }
 
 async function setTheme(theme: string) {
@@ -125,9 +113,7 @@ const RTL_NARROW = {
 
 describe('a right-to-left article with a wide table, a long URL and a long code line', () => {
   it('reads right to left in the popup, and nothing widens it', async () => {
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('rtl-ar-article'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-title').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('rtl-ar-article'));
     expect(await layoutOf(popup, 'document')).toEqual(RTL_NARROW);
     // The srcset image is told the column's width.
     const sizes = await popup.locator('.sift-body img[srcset]').getAttribute('sizes');

@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, badgeText, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { badgeText, openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf } from '../support/load-page';
+import { FIXTURES } from '../support/paths';
 
 const sift = useSiftBrowser();
 

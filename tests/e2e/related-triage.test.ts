@@ -5,7 +5,9 @@
 // a "Not related" mark is remembered for the site; the page-order and summaries settings are kept.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, badgeTitle, labelsOf, openFixture, openPopup, WAIT, useSiftBrowser } from './harness';
+import { badgeText, badgeTitle, openFixture, openPopup, openWithPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { labelsOf } from '../support/load-page';
 
 const sift = useSiftBrowser();
 const seed = labelsOf('seed-dedecms');
@@ -13,9 +15,7 @@ const news = labelsOf('en-news-related');
 
 /** The popup on a fixture, once its related list is graded. */
 async function gradedPopup(id: string) {
-  const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf(id));
-  const popup = await openPopup(sift.browser, tabId);
-  await popup.locator('.sift-related-summary').waitFor(WAIT);
+  const { page, tabId, popup } = await openWithPopup(sift.browser, sift.server.urlOf(id), '.sift-related-summary');
   return { page, tabId, popup };
 }
 

@@ -21,7 +21,7 @@ export interface AuditResult {
   texts: { title: string; meta: string; body: string; related: string[]; snippets: string[] };
   /** Every resolved link URL of the rendered view. */
   links: string[];
-  /** Vector ids whose marker (see security-site.ts) reached the rendered article body / related list, once each. */
+  /** Vector ids whose marker (see security-vectors.ts) reached the rendered article body / related list, once each. */
   markers: { article: string[]; related: string[] };
   elementCount: number;
 }

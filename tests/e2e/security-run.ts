@@ -3,10 +3,11 @@
 // Returns every finding; the test asserts there are none.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { tabIdOf, WAIT, type Browser } from './harness';
+import { tabIdOf } from '../support/sift-browser';
+import { type Browser, WAIT } from '../support/chromium';
 import { auditReader, expandEverything, pokeEverything, type AuditResult } from './security-audit';
 import { isHttpUrl, spyOnWorker, takeWorkerLog, type Detectors } from './security-detect';
-import { ARTICLE_URL, type HostileSite } from './security-site';
+import { ARTICLE_URL, type HostileSite } from '../support/hostile-site';
 import { asList, buildPage, type Vector } from './security-vectors';
 
 export interface Finding {
@@ -75,7 +76,7 @@ async function loadGroup(r: Runner, group: Vector[]): Promise<string> {
 /**
  * Where each vector's marker ended up in the live page ("a" article body, "r" related list, "?"
  * elsewhere). `strict`: only a marker still in its own slot counts. Between it and the article
- * body or the related list there may be the vector's wrapper (security-site.ts articleSlot, which
+ * body or the related list there may be the vector's wrapper (security-vectors.ts articleSlot, which
  * an unclosed <div> of the vector leaves open) and inline formatting the vector left open (the
  * parser reopens an unclosed <b> around whatever follows: harmless), but nothing else: a marker
  * carried into a vector's unclosed element (an <xmp>, foreign content, a <form> or <button> in a

@@ -3,10 +3,9 @@
 // and the pages built from them (§3.1).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './global-setup';
-import { articleMarker, articleSlot, fillTemplate, relatedMarker } from './security-site';
+import { ROOT, SHARED } from '../support/paths';
 
-export const SHARED_SECURITY = join(ROOT, '..', 'shared', 'security');
+export const SHARED_SECURITY = join(SHARED, 'security');
 export const OWN_VECTORS = join(ROOT, 'tests', 'security', 'sift-vectors.json');
 
 export interface Vector {
@@ -96,4 +95,40 @@ export function groupVectors(vectors: Vector[], size: number): Vector[][] {
 
 export function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Fills the slots of ../shared/security/page-template.html (its README §3.1). */
+export function fillTemplate(template: string, slots: { head?: string; article?: string; related?: string }): string {
+  const head = slots.head ?? '';
+  const title = /<title[\s>]/i.test(head)
+    ? ''
+    : '<title>Regional council approves long-debated transit plan | Example News</title>\n';
+  // Function replacers: a vector's `$&` or `$'` must stay literal.
+  return template
+    .replace('{{HEAD}}', () => title + head)
+    .replace('{{ARTICLE}}', () => slots.article ?? '')
+    .replace('{{RELATED}}', () => slots.related ?? '');
+}
+
+/**
+ * A vector's place in the article body: a block of its own, as a CMS embeds a snippet. Its end tag
+ * closes what the vector leaves open (an unclosed <form>, <button> or <div>), which would
+ * otherwise carry every following marker into an element that clean-up, Readability or the
+ * sanitiser rightly drops with its content. What no end tag closes (raw text such as <xmp> or
+ * <noembed>, foreign content under <mtext>) is still found by the markers (markersInPage).
+ */
+export function articleSlot(html: string): string {
+  // The newline first, as before a marker: a vector that ends inside a tag (ow-25's `</script`)
+  // must meet whitespace, not `</div>`, to end as the raw page would end it.
+  return `<div class="vector">${html}\n</div>`;
+}
+
+/** An ordinary paragraph after each vector in the article: Readability keeps it, and it shows the vector did not swallow what follows. */
+export function articleMarker(id: string): string {
+  return `<p class="marker" data-marker="${id}">Marker ${id}. Council members also discussed parking, bus frequency and the cost of fares over the coming decade, and promised a further public hearing.</p>`;
+}
+
+/** An ordinary related item after each vector in the related list, for the same reason. */
+export function relatedMarker(id: string): string {
+  return `<li class="related-item" data-marker="${id}"><a href="/2024/05/marker-${id}.html"><h3>Marker story after ${id}</h3></a><p class="snippet">An ordinary snippet after ${id}.</p></li>`;
 }

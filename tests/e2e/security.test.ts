@@ -4,12 +4,13 @@
 // related list of a realistic page, rendered in the popup and in reader mode. No sentinel call,
 // no dialog, no CSP violation, no link or image whose URL is not http(s) (images: also
 // data:image/), no forbidden element or attribute, titles and snippets shown as text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithSift, openPopup, tabIdOf, WAIT } from './harness';
+import { openPopup, tabIdOf, useHostileSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 import { installDetectors } from './security-detect';
 import { clobberState, markersInPage, runGroup, type Finding, type Runner, type Slots } from './security-run';
-import { ARTICLE_URL, serveHostileSite } from './security-site';
+import { ARTICLE_URL } from '../support/hostile-site';
 import { buildPage, groupVectors, loadVectors, type Vector } from './security-vectors';
 import { pokeEverything } from './security-audit';
 
@@ -27,13 +28,13 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
   // SIFT_SECURITY_ONLY=<regexp of ids> narrows the run while debugging a vector.
   const only = process.env.SIFT_SECURITY_ONLY ? new RegExp(process.env.SIFT_SECURITY_ONLY) : null;
   const all: Vector[] = set ? [...set.shared, ...set.own].filter((v) => !only || only.test(v.id)) : [];
+  const sift = useHostileSiftBrowser();
   let r: Runner;
   // The pages the test drives; any other page is a tab Sift opened, closed once logged.
   const keep = new Set<Page>();
 
   beforeAll(async () => {
-    const browser = await launchWithSift();
-    const site = await serveHostileSite(browser.context);
+    const { browser, site } = sift;
     const detectors = await installDetectors(browser.context);
     const tab = await browser.context.newPage();
     keep.add(tab);
@@ -54,10 +55,6 @@ describe.skipIf(!loaded.set)('hostile vectors', () => {
       }, 200);
     });
     r = { browser, site, detectors, template: set.template, tab, popup, tabId, clobberBaseline, pageCount: 0 };
-  });
-
-  afterAll(async () => {
-    await r?.browser.close();
   });
 
   it('detectors see what runs: raw pages fire the rawFiresInChromium vectors, CSP reports them, Sift pages report injected handlers', async () => {

@@ -3,13 +3,14 @@
 // popup's checkbox), its article pages then open in reader mode by themselves, Esc leaves it, and
 // removing the site on the options page takes Sift's access back. The browser's prompt itself
 // cannot be answered by a test: the site is approved in Chrome's extension settings first
-// (sites-harness.ts), and Sift's own click-time request is what makes the access Sift's.
+// (tests/support/site-access.ts), and Sift's own click-time request is what makes the access Sift's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { badgeText, openFixture, openPopup, useSiftBrowser, WAIT } from './harness';
-import { approveInBrowserSettings, backgroundDecided, openOptions, serveSite, setStoredSites, siteGranted, siteTestBuild, storedSites } from './sites-harness';
+import { badgeText, openFixture, openPopup, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
+import { approveInBrowserSettings, backgroundDecided, openOptions, serveSite, setStoredSites, siteGranted, storedSites } from '../support/site-access';
 
-const sift = useSiftBrowser(() => ({ dist: siteTestBuild() }));
+const sift = useSiftBrowser({ hostAccess: false });
 const HOST = 'news-auto.test';
 const ORIGIN = `http://${HOST}`;
 const PAGES = { '/tech/cooling.html': 'en-news-related', '/blog/post.html': 'en-blog-no-related', '/': 'zh-homepage-not-article' };

@@ -4,11 +4,12 @@
 // reader mode. Sift's own pages always run; the vectors of ../shared/security and of
 // tests/security/sift-vectors.json that carry `expectText` run in that set's page template when
 // ../shared/security is there (skipped with a message when it is not).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithSift, openPopup, tabIdOf, WAIT, type Browser } from './harness';
+import { openPopup, tabIdOf, useHostileSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 import { expandEverything } from './security-audit';
-import { ARTICLE_URL, serveHostileSite, type HostileSite } from './security-site';
+import { ARTICLE_URL } from '../support/hostile-site';
 import { asList, buildPage, loadVectors, type Vector } from './security-vectors';
 
 interface Shown {
@@ -122,35 +123,29 @@ const OWN: { name: string; html: string; title: string; meta?: string[]; items?:
 const loaded = loadVectors();
 
 describe('text in the popup and in reader mode is the page’s text, character for character', () => {
-  let browser: Browser;
-  let site: HostileSite;
+  const sift = useHostileSiftBrowser();
   let tab: Page;
   let tabId: number;
   let popup: Page;
   let pages = 0;
 
   beforeAll(async () => {
-    browser = await launchWithSift();
-    site = await serveHostileSite(browser.context);
-    tab = await browser.context.newPage();
+    tab = await sift.browser.context.newPage();
     const first = `${ARTICLE_URL}?text=0`;
-    site.put(first, { body: ownPage('<title>Council approves transit plan</title>', 'Council approves transit plan', plainItems) });
+    sift.site.put(first, { body: ownPage('<title>Council approves transit plan</title>', 'Council approves transit plan', plainItems) });
     await tab.goto(first);
-    tabId = await tabIdOf(browser, tab);
-    popup = await openPopup(browser, tabId);
+    tabId = await tabIdOf(sift.browser, tab);
+    popup = await openPopup(sift.browser, tabId);
     await popup.locator('.sift-title').waitFor(WAIT);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** Shows `html` in the tab, then what the popup and reader mode (toggled from it) render. */
   async function render(html: string, items: number): Promise<{ popup: Shown; reader: Shown }> {
     const url = `${ARTICLE_URL}?text=${(pages += 1)}`;
-    site.put(url, { body: html });
+    sift.site.put(url, { body: html });
     await tab.goto(url, { waitUntil: 'domcontentloaded' });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(`chrome-extension://${sift.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('.sift-title').waitFor(WAIT);
     const inPopup = await expandAndRead(popup, null, items);
     await popup.getByRole('button', { name: 'Reader mode' }).click();

@@ -4,7 +4,8 @@
 // page; the column width changes the popup's column, as a toolbar popup and as a page.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openFixture, openPopup, readerOn, WAIT, useSiftBrowser } from './harness';
+import { openFixture, openPopup, openWithPopup, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { WAIT } from '../support/chromium';
 
 const sift = useSiftBrowser();
 
@@ -67,9 +68,7 @@ describe('typography settings', () => {
 
   it('apply in the popup, where the column width changes the column too', async () => {
     await resetSettings();
-    const { page, tabId } = await openFixture(sift.browser, sift.server.urlOf('en-news-related'));
-    const popup = await openPopup(sift.browser, tabId);
-    await popup.locator('.sift-title').waitFor(WAIT);
+    const { page, popup } = await openWithPopup(sift.browser, sift.server.urlOf('en-news-related'));
     await popup.getByRole('button', { name: 'Settings' }).click();
     const panel = popup.locator('.sift-settings');
     await panel.getByLabel('Line spacing').fill('1.5');

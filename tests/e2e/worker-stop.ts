@@ -6,7 +6,7 @@
 // then an evaluate waits (it does not wake the worker), so the next action must be the reader's.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { WAIT, type Browser } from './harness';
+import { type Browser, WAIT } from '../support/chromium';
 
 interface Version {
   versionId: string;

@@ -1,12 +1,11 @@
 // The site-grouped tune/holdout split of `npm run eval` (tests/support/load-page.ts): pages are
 // grouped by the site they come from, and a site is wholly on one side.
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHoldout, listPageDirs, readLabels, registrableDomain, siteFold, siteOf } from './load-page';
+import { CORPUS_PAGES, FIXTURES } from './paths';
 
-const SHARED = resolve(__dirname, '../../../shared/corpus/pages');
-const FIXTURES = resolve(__dirname, '../fixtures');
 
 describe('siteOf', () => {
   it('is the name of the registrable domain of labels.url', () => {
@@ -95,9 +94,9 @@ describe('the split of the fixtures (tests/fixtures)', () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED))('the split of the corpus (../shared/corpus/pages)', () => {
+describe.skipIf(!existsSync(CORPUS_PAGES))('the split of the corpus (../shared/corpus/pages)', () => {
   it('puts no site on both sides, and both sides have sites', () => {
-    const dirs = [...listPageDirs(SHARED), ...listPageDirs(FIXTURES)];
+    const dirs = [...listPageDirs(CORPUS_PAGES), ...listPageDirs(FIXTURES)];
     const sides = splitOf(dirs);
     const both = [...sides].filter(([, s]) => s.size > 1).map(([site]) => site);
     expect(both).toEqual([]);
@@ -109,4 +108,4 @@ describe.skipIf(!existsSync(SHARED))('the split of the corpus (../shared/corpus/
     if (nytimes.length) expect(new Set(nytimes.map((d) => siteOf(basename(d), readLabels(d))))).toEqual(new Set(['nytimes']));
   });
 });
-if (!existsSync(SHARED)) console.warn(`load-page.test: ${SHARED} (../shared/corpus/pages) is absent; the corpus split test is skipped`);
+if (!existsSync(CORPUS_PAGES)) console.warn(`load-page.test: ${CORPUS_PAGES} (../shared/corpus/pages) is absent; the corpus split test is skipped`);

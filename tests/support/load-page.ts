@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { Window } from 'happy-dom';
 import { repairHappyDom } from './happy-dom';
+import { FIXTURES } from './paths';
 
 export interface LabelItem {
   title: string;
@@ -125,6 +126,17 @@ export function readLabels(dir: string): Labels {
   labels.related ??= [];
   labels.related_optional ??= [];
   return labels;
+}
+
+/** The labels of one of the project's fixtures, by id (tests/fixtures/<id>). */
+export function labelsOf(id: string): Labels {
+  return readLabels(join(FIXTURES, id));
+}
+
+/** The phrases the labels say the article holds; the browser tests only use fixtures that name some. */
+export function mustContain(labels: Labels): string[] {
+  if (!labels.article_must_contain?.length) throw new Error('these labels name no article_must_contain phrase');
+  return labels.article_must_contain;
 }
 
 export function loadPage(dir: string): LoadedPage {

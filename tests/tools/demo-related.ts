@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MessageEntry } from '../../lib/i18n';
-import { ROOT } from '../e2e/global-setup';
+import { ROOT } from '../support/paths';
 
 export interface RelatedShot {
   fixture: string;

@@ -5,10 +5,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { ROOT } from './paths';
 
 const script = `
 import { build } from 'wxt';
@@ -28,7 +26,7 @@ export async function buildFirefox(outDir: string, { e2e = false }: { e2e?: bool
   if (e2e) env.SIFT_E2E = '1';
   try {
     await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: repoRoot,
+      cwd: ROOT,
       env,
       maxBuffer: 16 * 1024 * 1024,
     });

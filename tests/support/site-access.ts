@@ -1,6 +1,5 @@
-// For the browser tests of issue 19 (sites, Open in Sift, rules): a copy of the test build whose
-// manifest has no host access, as shipped (the test build's <all_urls> would hold every site
-// already, and Chrome refuses to remove a required permission); made-up sites under .test served
+// For the browser tests of issue 19 (sites, Open in Sift, rules), with Sift launched without host
+// access as shipped (useSiftBrowser({ hostAccess: false })): made-up sites under .test served
 // by routes from the fixtures; and a way to approve a site as the reader would in Chrome's own
 // settings for Sift (chrome://extensions, "Site access": the page's developerPrivate API).
 //
@@ -8,26 +7,11 @@
 // permissions.request that the reader has not approved before, and no test can answer it. A site
 // approved in Chrome's settings first is granted by the same request without a prompt, and only
 // then: until Sift asks (permissions.contains is false before the click), it has no access.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { E2E_DIST, ROOT } from './global-setup';
-import { FIXTURES, type Browser } from './harness';
-
-/**
- * The test build (its JS byte for byte) with the shipped manifest's host access: none; `tabs`
- * stays, so the tests can find their tabs. Pass it to useSiftBrowser.
- */
-export function siteTestBuild(): string {
-  const copy = join(ROOT, '.output', 'e2e-sites-chrome-mv3');
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(E2E_DIST, copy, { recursive: true });
-  const path = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  delete manifest.host_permissions;
-  writeFileSync(path, JSON.stringify(manifest));
-  return copy;
-}
+import type { Browser } from './chromium';
+import { FIXTURES } from './paths';
 
 /** Serves `pages` (path -> fixture id) at `origin` (http://<name>.test) in this browser. */
 export async function serveSite(browser: Browser, origin: string, pages: Record<string, string>): Promise<void> {

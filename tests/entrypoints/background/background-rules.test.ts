@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionLook } from '@/entrypoints/background/action';
 import { httpUrlOnly, unreadableByError, unreadableByUrl } from '@/entrypoints/background/page';
-import { en, zh } from './locale';
+import { en, zh } from '../../support/locale';
 
 const article = (relatedCount: number) => ({ isArticle: true, relatedCount, lang: 'zh' });
 

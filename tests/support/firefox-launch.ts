@@ -1,7 +1,7 @@
 // Starts Debian's firefox-esr headless in a fresh, throw-away profile with Marionette on a free
 // port, and with Firefox's own background traffic (updates, telemetry, safe browsing, remote
 // settings, add-on metadata, DNS prefetch...) switched off. Whatever still tries to reach the
-// network is sent to `proxyPort`, a local server that refuses it (see firefox-server.ts).
+// network is sent to `proxyPort`, a local server that refuses it (page-server.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
