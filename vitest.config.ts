@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          // happy-dom's differences from browsers, repaired here rather than in lib/ (issue 20)
+          setupFiles: ['tests/support/happy-dom-setup.ts'],
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
         },

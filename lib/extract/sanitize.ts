@@ -104,36 +104,12 @@ function fixUrls(node: Element, base: string): void {
 const purifiers = { copy: new WeakMap<object, DOMPurify>(), inPlace: new WeakMap<object, DOMPurify>() };
 
 /**
- * happy-dom (our tests and `npm run eval`) defines nodeName on each subclass and leaves
- * Node.prototype's getter answering "" for elements. DOMPurify 3.5 reads that getter, sees no tag
- * names, and then keeps `onerror` on an <img>. Real browsers are unaffected; this only repairs a
- * DOM whose Node.prototype.nodeName is wrong, by delegating to the subclass getter.
- */
-function repairNodeName(win: Window): void {
-  const proto = (win as unknown as { Node: typeof Node }).Node.prototype;
-  const own = Object.getOwnPropertyDescriptor(proto, 'nodeName');
-  if (!own?.get || own.get.call(win.document.createElement('p')) === 'P') return;
-  const generic = own.get;
-  Object.defineProperty(proto, 'nodeName', {
-    configurable: true,
-    get(this: Node) {
-      for (let o = Object.getPrototypeOf(this); o && o !== proto; o = Object.getPrototypeOf(o)) {
-        const getter = Object.getOwnPropertyDescriptor(o, 'nodeName')?.get;
-        if (getter) return getter.call(this);
-      }
-      return generic.call(this);
-    },
-  });
-}
-
-/**
  * Our DOMPurify instance for `win`: 'copy' sanitises into a fragment of its own document (HTML
  * strings, in the popup and the overlay); 'inPlace' sanitises the node it is given (sanitizeContent).
  */
 function purifierFor(win: Window, mode: 'copy' | 'inPlace' = 'copy'): DOMPurify {
   let purifier = purifiers[mode].get(win);
   if (!purifier) {
-    repairNodeName(win);
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
     // Set once: a config passed to each sanitize() call is parsed again every time (its tag and
     // attribute sets rebuilt), a fixed cost that weighs on small pages. This instance is ours alone.
@@ -209,8 +185,10 @@ export function sanitizeContent(el: Element, baseUrl: string, win: Window = glob
   try {
     purifier.sanitize(root);
   } catch {
-    // DOMPurify refuses to hand back a tree that kept changing under it (happy-dom's NodeIterator
-    // skips nodes put back during the walk). Sanitise a copy of what is there now instead.
+    // DOMPurify refuses to hand back a tree that kept changing under it (seen with happy-dom's
+    // NodeIterator, which skips nodes put back during the walk). Sanitise a copy of what is there
+    // now instead. Kept in the product: the refusal is DOMPurify's own check, in any DOM, and it
+    // must not cost the reader its article.
     const fragment = purify(root, baseUrl, win);
     const only = fragment.childNodes.length === 1 ? fragment.firstElementChild : null;
     return only && only.localName === root.localName ? only.innerHTML : serialize(fragment, win);

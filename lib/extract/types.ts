@@ -10,7 +10,7 @@ export interface RelatedItem {
   /** Absolute http(s) (or data:image/) thumbnail URL. */
   image?: string;
   /**
-   * How closely the item matches the article, once graded (lib/extract/related/relevance.ts gradeRelated): on the
+   * How closely the item matches the article, once graded (lib/extract/related/relevance/ gradeRelated): on the
    * same subject, the same field, or another topic; the reason is data (a kind and the words behind
    * it) for the UI to word.
    */
@@ -29,7 +29,7 @@ export interface RelatedItem {
         | 'sponsored';
       /** The words behind the reason, as the item shows them. */
       terms?: string[];
-      /** The item's field ("sports", "economy": lib/extract/related/relevance.ts FIELDS), when the reason is about fields. */
+      /** The item's field ("sports", "economy": lib/extract/related/relevance/field-cues.ts FIELD_CUES), when the reason is about fields. */
       field?: string;
     };
   };

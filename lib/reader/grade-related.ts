@@ -1,5 +1,5 @@
 // Grades an extraction's related items where the reader view shows them (the popup, reader mode):
-// the article's sanitised HTML becomes plain text for lib/extract/related/relevance.ts, and the reader's own marks
+// the article's sanitised HTML becomes plain text for lib/extract/related/relevance/, and the reader's own marks
 // for the site (lib/reader/related-marks.ts) override the grader's word.
 import { gradeRelated, type RelevanceArticle } from '../extract/related/relevance';
 import type { SiteMarks, Mark } from './related-marks';

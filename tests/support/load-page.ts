@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { Window } from 'happy-dom';
+import { repairHappyDom } from './happy-dom';
 import { FIXTURES } from './paths';
 
 export interface LabelItem {
@@ -72,7 +73,7 @@ export function placeholderUrl(id: string): string {
 
 /** A happy-dom Window at `url` that neither fetches, navigates nor runs scripts. */
 export function offlineWindow(url: string): Window {
-  return new Window({
+  const window = new Window({
     url,
     settings: {
       disableJavaScriptEvaluation: true,
@@ -102,6 +103,8 @@ export function offlineWindow(url: string): Window {
       },
     },
   });
+  repairHappyDom(window as unknown as globalThis.Window);
+  return window;
 }
 
 /** Parses `html` in an offline window at `url`. */

@@ -15,7 +15,8 @@ const CLOBBERING = 'form, input, button, select, textarea, fieldset, output, obj
 export function declobberedCopy(doc: Document): Document {
   // Through the prototypes: `<img name=cloneNode>` replaces doc.cloneNode, and so on.
   const copy = Node.prototype.cloneNode.call(doc, true) as Document;
-  // (happy-dom, where the unit tests run, has no such getter on the prototype)
+  // Without a getter on the prototype (happy-dom, where the core also runs: tests, eval, bench)
+  // the property is the only way; in browsers the getter is there and a clobbered name cannot answer.
   const getter = Object.getOwnPropertyDescriptor(Document.prototype, 'defaultView')?.get;
   const view = (getter ? getter.call(doc) : doc.defaultView) as Window | null;
   Object.defineProperty(copy, 'defaultView', { value: view, configurable: true });
@@ -38,7 +39,7 @@ export function declobberedCopy(doc: Document): Document {
  */
 export function removeMedia(copy: Document): void {
   // Through the prototype where there is one (`<img name=querySelectorAll>` shadows the method);
-  // a bare happy-dom window (npm run eval) has no global Document.
+  // the core also runs in Node (npm run eval, the bench), on a happy-dom window, with no global Document.
   const query = typeof Document === 'function' ? Document.prototype.querySelectorAll : copy.querySelectorAll;
   for (const el of Array.from(query.call(copy, 'video, audio') as NodeListOf<Element>)) el.parentNode?.removeChild(el);
 }

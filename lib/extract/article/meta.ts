@@ -1,7 +1,8 @@
 // Who wrote an article, for which site and when, where Readability's own reading is missing or
 // noisy: the page's JSON-LD (schema.org NewsArticle and its kin, Baidu's "cambrian" pubDate), the
 // site name that <title> carries after the headline, and bylines cleaned of the labels and
-// counters that CMS info lines put around the name ("责任编辑：张申", "加拿大必读 发布时间：…").
+// counters that CMS info lines put around the name ("责任编辑：张申", "加拿大必读 发布时间：…");
+// and the page's <meta> values, read in one pass (metasOf), with its publication time.
 import { collapseWhitespace } from '../text';
 
 export interface LdMeta {
@@ -115,3 +116,50 @@ export function siteFromTitle(docTitle: string, headline: string): string | unde
   if (!last || last.length > 30 || last.split(/\s+/).length > 4 || (!/\s/.test(last) && last.length > 16)) return undefined;
   return last;
 }
+
+/** The page's <meta> values by property, name or itemprop (the first one wins), in one pass. */
+export type Metas = Map<string, string>;
+export function metasOf(doc: Document): Metas {
+  const map: Metas = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const value = collapseWhitespace(el.getAttribute('content') ?? '');
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr);
+      if (key && !map.has(key)) map.set(key, value);
+    }
+  }
+  return map;
+}
+
+export function meta(metas: Metas, ...keys: string[]): string {
+  for (const key of keys) {
+    const value = metas.get(key);
+    if (value) return value;
+  }
+  return '';
+}
+
+/** article:published_time and its kin: what the page declares (before Readability's own guess). */
+export function declaredTime(metas: Metas): string {
+  return meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate');
+}
+
+/** JSON-LD datePublished, else the first <time datetime>: when nothing better is declared. */
+export function foundTime(doc: Document): string {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
+    if (m) return m[1];
+  }
+  return doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? '';
+}
+
+/** ISO 8601 from the first of `candidates` that holds a date. */
+export function isoTime(...candidates: (string | null | undefined)[]): string | undefined {
+  const raw = (candidates.find((c) => c && c.trim()) ?? '').trim();
+  if (!raw) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}/.test(raw)) return raw;
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+

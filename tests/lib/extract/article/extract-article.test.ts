@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../../../lib/extract/index';
-import { extractArticle, stripKnownSite, stripSiteName } from '../../../../lib/extract/article/extract-article';
+import { extractArticle } from '../../../../lib/extract/article/extract-article';
+import { stripKnownSite, stripSiteName } from '../../../../lib/extract/article/title';
 import { extractRelated } from '../../../../lib/extract/related/extract-related';
 import { isPlaceholderSrc, promoteLazyImages } from '../../../../lib/extract/article/lazy-images';
 import { collapseWhitespace } from '../../../../lib/extract/text';
