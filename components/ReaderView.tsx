@@ -63,7 +63,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
     if (marks === null || gradedFor.current === extraction) return;
     gradedFor.current = extraction;
     if (relatedCount === 0) return setGraded([]);
-    // The grader (lib/extract/related/relevance.ts, its word lists) loads only now: the popup's first bundle stays
+    // The grader (lib/extract/related/relevance/, its word lists) loads only now: the popup's first bundle stays
     // small (issue 4's popup budget), and the article has painted already.
     import('@/lib/reader/grade-related').then(
       ({ gradeCounts, gradePage }) => {

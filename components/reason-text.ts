@@ -1,10 +1,10 @@
-// A grade's reason in the interface's language: lib/extract/related/relevance.ts keeps it as data (a kind, the
+// A grade's reason in the interface's language: lib/extract/related/relevance/ keeps it as data (a kind, the
 // words behind it, a field id); describeReason there is the English wording for tools.
 import type { Translate } from '@/lib/i18n';
 import type { Mark } from '@/lib/reader/related-marks';
 import type { RelevanceReason } from '@/lib/extract/related/relevance';
 
-/** A news field's name (lib/extract/related/relevance.ts FIELDS ids); an unknown id is shown as it is. */
+/** A news field's name (the ids of lib/extract/related/relevance/field-cues.ts); an unknown id is shown as it is. */
 export function fieldName(field: string, t: Translate): string {
   const names: Record<string, () => string> = {
     politics: () => t('fieldPolitics'),

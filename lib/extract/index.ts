@@ -34,7 +34,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 
 const squash = (text: string | null | undefined) => collapseWhitespace(text ?? '');
 
-/** What a page without an article says it is about (the grader's input, as tests/tools/relevance-eval.ts has it). */
+/** What a page without an article says it is about (the grader's input, as tools/eval/relevance-eval.ts has it). */
 function pageInfo(doc: Document): NonNullable<Extraction['page']> {
   const meta = (selector: string) => squash(doc.querySelector(selector)?.getAttribute('content'));
   const siteName = meta('meta[property="og:site_name"]');

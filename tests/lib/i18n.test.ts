@@ -1,7 +1,7 @@
 // The interface's words: en and zh_CN hold the same messages with the same placeholders, every
 // key the code asks for exists, no message is left unused, and no component holds a literal.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, translator, type MessageEntry } from '@/lib/i18n';
 import { ROOT } from '../support/paths';

@@ -2,7 +2,7 @@
 // loaded on the seed page. With --headless (or when there is no display) it drives the popup and
 // reader mode itself, saves screenshots into demo-output/ and prints what was extracted.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Scores lib/extract/related/relevance.ts (on / near / off grades of related items) against the relevance.json
+// Scores lib/extract/related/relevance/ (on / near / off grades of related items) against the relevance.json
 // labels beside labels.json (../shared/corpus/RELEVANCE.md). Used by `npm run eval`; its own
 // command, with the site-grouped check of the thresholds, is relevance-check.ts.
 // The summary line (formatRelevance) is

@@ -3,6 +3,7 @@
 // seed-wordpress-zh, en-news-related). Never applied to the live document.
 import { findRelatedElements } from '../related/extract-related';
 import { collapseWhitespace } from '../text';
+import { isEmptyLayoutTable } from './empty-tables';
 
 // Boxes by class/id. Word boundaries keep "shadow", "address", "heading" and "download" safe.
 const AD_BOX = /(?:^|[\s_-])(?:ad|ads|adv|advert|advertisement|adsbygoogle|ad-?slot|ad-?widget|ad-?container|dfp|gpt-ad|sponsor(?:ed)?|promo)(?:$|[\s_-])/i;
@@ -127,28 +128,6 @@ function shortText(el: Element, cap = 400): string | null {
   }
   const text = collapseWhitespace(raw);
   return text.length > cap ? null : text;
-}
-
-/** What a reader can see besides text; an image counts unless it is a spacer or a corner piece. */
-const MEDIA = 'picture, video, audio, iframe, svg, canvas, object, embed, math';
-const SPACER_PX = 16;
-const isSpacer = (img: Element) => {
-  const w = Number(img.getAttribute('width'));
-  const h = Number(img.getAttribute('height'));
-  return w > 0 && h > 0 && w <= SPACER_PX && h <= SPACER_PX;
-};
-
-/**
- * A layout table with nothing in it to read or see: corner images, spacers, an ad cell that is
- * only a script (corpus page readability-hukumusume). The reader would draw it as empty boxes.
- */
-function isEmptyLayoutTable(table: Element): boolean {
-  if (table.querySelector(MEDIA) || !Array.from(table.getElementsByTagName('img')).every(isSpacer)) return false;
-  const walker = table.ownerDocument.createTreeWalker(table, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (/\S/.test((n as Text).data) && !SILENT.test(n.parentElement?.localName ?? '')) return false;
-  }
-  return true;
 }
 
 /** True when links make up at least half of `text` (prev/next links, not a sentence). */

@@ -1,7 +1,7 @@
 // The self-contained HTML file: the sanitised article with the reader's CSS inlined, no script,
 // the related blocks grouped as the reader shows them.
 import { readFileSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CSP, exportFileName, toHtmlFile } from '../../../lib/export/export-html';
 import { sanitizeHtml } from '../../../lib/extract/sanitize';

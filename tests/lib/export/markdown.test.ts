@@ -1,4 +1,4 @@
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontMatter, relatedMarkdown, toMarkdown } from '../../../lib/export/markdown';
 import type { Extraction } from '../../../lib/extract/types';

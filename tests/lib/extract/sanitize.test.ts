@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { prepareSanitizer, sanitizeContent, sanitizeHtml } from '../../../lib/extract/sanitize';
 import { offlineWindow } from '../../support/load-page';

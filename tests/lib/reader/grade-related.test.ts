@@ -1,6 +1,6 @@
 // Grading where the reader view shows the extraction: article HTML as text, a page without an
 // article by what it says it is about, and the reader's marks over the grader's word.
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleText, gradeCounts, gradePage, relevanceArticleOf } from '@/lib/reader/grade-related';
 import { extract } from '@/lib/extract/index';

@@ -55,7 +55,7 @@ export interface RelevanceEvidence {
   titleLike: number;
 }
 
-/** The grader's thresholds; the defaults were fitted on the public labels (tests/tools/relevance-eval.ts). */
+/** The grader's thresholds; the defaults were fitted on the public labels (tools/eval/relevance-eval.ts). */
 export interface RelevanceOptions {
   /** Shared weight at or above which an item is on the article's subject… */
   onScore: number;

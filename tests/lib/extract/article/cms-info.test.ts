@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { cmsInfo } from '../../../../lib/extract/article/cms-info';
 import { extractArticle } from '../../../../lib/extract/article/extract-article';
 import { loadHtml, loadPage, type LoadedPage } from '../../../support/load-page';

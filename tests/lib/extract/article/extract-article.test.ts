@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../../../lib/extract/index';
 import { extractArticle } from '../../../../lib/extract/article/extract-article';

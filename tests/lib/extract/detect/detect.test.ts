@@ -1,4 +1,4 @@
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ON_PAGE_LOAD, detect, scoreDocument } from '../../../../lib/extract/detect/detect';
 import { listPageDirs, loadHtml, loadPage } from '../../../support/load-page';
