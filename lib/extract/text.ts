@@ -3,6 +3,9 @@
 
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
 
+/** Elements whose text a reader never sees (their text nodes are code or markup, not words). */
+export const SILENT_TAGS = /^(?:script|style|noscript|template)$/;
+
 /** Collapses runs of whitespace (including NBSP and ideographic space) and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();

@@ -2,7 +2,7 @@
 // because they sit inside the article container (fixtures seed-list-inside-article,
 // seed-wordpress-zh, en-news-related). Never applied to the live document.
 import { findRelatedElements } from '../related/extract-related';
-import { collapseWhitespace } from '../text';
+import { SILENT_TAGS, collapseWhitespace } from '../text';
 import { isEmptyLayoutTable } from './empty-tables';
 
 // Boxes by class/id. Word boundaries keep "shadow", "address", "heading" and "download" safe.
@@ -50,6 +50,8 @@ const LINE_START = /^(?:[[【［]\s*PR|PR\s*[\]】］]|本文来源|责任编辑
 const CRUMB_START = /^(?:首页|主页|home|ホーム|トップ|当前位置|您的位置|you are here)\s*[:：]?/i;
 /** A separator that says "inside", alone in its text node: the way into a trail with no home word. */
 const CRUMB_SEPARATOR = /^[>»›＞→]$/;
+/** Every such separator in a line. */
+const CRUMB_SEPARATORS = /[>»›＞→]/g;
 /**
  * A short block that is a trail of links: home > section > page. Starting from a home word it may
  * use any separator; without one ("福娘童話集 > きょうのイソップ童話 > 欲張りなイヌ", corpus page
@@ -62,7 +64,7 @@ function isBreadcrumb(el: Element, text: string): boolean {
   if (links.length < 2) return false;
   if (CRUMB_START.test(text)) {
     if (!/[>»›＞/→|]/.test(text)) return false;
-  } else if (links.length < 3 || (text.match(/[>»›＞→]/g)?.length ?? 0) < links.length - 1) {
+  } else if (links.length < 3 || (text.match(CRUMB_SEPARATORS)?.length ?? 0) < links.length - 1) {
     return false;
   }
   // Links and separators, and at most the current page's short label ("正文", "Article").
@@ -74,8 +76,7 @@ function isBreadcrumb(el: Element, text: string): boolean {
 /** Elements that stay inside a line of text. */
 const INLINE = /^(?:a|abbr|b|bdi|bdo|cite|code|em|font|i|mark|q|s|small|span|strong|sub|sup|time|u)$/;
 /** Elements in a line that are not its text. */
-const SILENT = /^(?:script|style|noscript|template)$/;
-const isLineEdge = (n: Node) => n.nodeType === 1 && !INLINE.test((n as Element).localName) && !SILENT.test((n as Element).localName);
+const isLineEdge = (n: Node) => n.nodeType === 1 && !INLINE.test((n as Element).localName) && !SILENT_TAGS.test((n as Element).localName);
 
 /**
  * The nodes of the line `text` is in when that line is a run between <br>s or blocks inside a
@@ -104,7 +105,7 @@ function lineRun(text: Text): ChildNode[] | null {
 function runText(run: ChildNode[], cap = 250): string | null {
   let text = '';
   for (const n of run) {
-    const part = n.nodeType === 3 ? (n as Text).data : n.nodeType !== 1 || SILENT.test((n as Element).localName) ? '' : shortText(n as Element, cap);
+    const part = n.nodeType === 3 ? (n as Text).data : n.nodeType !== 1 || SILENT_TAGS.test((n as Element).localName) ? '' : shortText(n as Element, cap);
     if (part === null) return null;
     text += part;
     if (text.length > cap * 2 && collapseWhitespace(text).length > cap) return null;
