@@ -12,7 +12,8 @@ const page = (id: string, firefox: number[], popup: number[], reader: number[], 
   lang: 'en',
   samples: { firefox, popup, reader },
   failures: {},
-  late: 0,
+  late: {},
+  phases: { firefox: [], popup: [], reader: [] },
   ...extra,
 });
 

@@ -4,7 +4,7 @@
 // p95, the pages, what was refused or timed out, and the load average go in the note.
 import type { FigureRow, Judged } from '../budgets';
 import { fmtMs, fmtX } from '../format';
-import { contenderSummary, ratioStat, type FirefoxRace } from './ratios';
+import { contenderSummary, lateCount, ratioStat, type FirefoxRace } from './ratios';
 
 type Sift = 'popup' | 'reader';
 
@@ -29,7 +29,7 @@ function raceCounts(race: FirefoxRace, sift: Sift): string {
 
 export function raceNote(race: FirefoxRace, sift: Sift): string {
   const r = ratioStat(race.pages, sift);
-  const late = race.pages.reduce((n, p) => n + p.late, 0);
+  const late = lateCount(race.pages);
   return (
     `p95 ${fmtX(r.p95)}, ${r.n} pages; p50 of page medians: ${sift} ${fmtMs(contenderSummary(race.pages, sift).p50)}, ` +
     `Reader View ${fmtMs(contenderSummary(race.pages, 'firefox').p50)}` +

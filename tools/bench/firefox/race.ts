@@ -111,14 +111,15 @@ class Race {
     const url = this.origin + src.path;
     await this.load(url);
     if (!(await this.poll(() => this.chrome<boolean>(S.FIREFOX_IS_ARTICLE), (v) => v, 3000))) return 'refused';
-    const page: RacePage = { id: src.id, lang: src.lang, samples: { firefox: [], popup: [], reader: [] }, failures: {}, late: 0 };
+    const page: RacePage = { id: src.id, lang: src.lang, samples: { firefox: [], popup: [], reader: [] }, failures: {}, late: {}, phases: { firefox: [], popup: [], reader: [] } };
     for (let round = warm ? -1 : 0; round < rounds; round++) {
       for (const who of ['firefox', 'popup', 'reader'] as const) {
         const answer = await this.open(who, url);
         if (round < 0) continue;
         if ('paintedAt' in answer) {
           page.samples[who].push(answer.paintedAt - answer.at);
-          if (answer.late) page.late++;
+          page.phases[who].push({ docMs: answer.docAt - answer.at, firstPaintMs: answer.firstPaintAt == null ? null : answer.firstPaintAt - answer.at });
+          if (answer.late) page.late[who] = (page.late[who] ?? 0) + 1;
         } else (page.failures[who] ??= []).push('timeout' in answer ? 'timeout' : 'error' in answer ? answer.error : 'wrong document');
       }
     }

@@ -10,8 +10,14 @@ export interface RacePage {
   samples: Record<Contender, number[]>;
   /** Rounds that ran out of time or failed, per contender (reason each). */
   failures: Partial<Record<Contender, string[]>>;
-  /** Samples whose title was already there when the wait first looked (an upper bound). */
-  late: number;
+  /** Samples whose title was already there when the wait first looked (upper bounds), per contender. */
+  late: Partial<Record<Contender, number>>;
+  /**
+   * Where the time went, per sample, from the same action: the showing document's navigation
+   * start (about:reader after Firefox's parse; the popup page) and its first contentful paint.
+   * Read from the document's own clock (performance.timeOrigin): rough, for the profile.
+   */
+  phases: Record<Contender, { docMs: number; firstPaintMs: number | null }[]>;
 }
 
 export interface FirefoxRace {
@@ -67,3 +73,12 @@ export function contenderSummary(pages: RacePage[], who: Contender): { p50: numb
   const ms = pages.map((p) => pageMs(p, who)).filter((v): v is number => v != null);
   return { p50: median(ms), failed: pages.reduce((n, p) => n + (p.failures[who]?.length ?? 0), 0) };
 }
+
+/** The p50 over pages of each page's median phase times (null where none): the profile's figures. */
+export function phaseSummary(pages: RacePage[], who: Contender): { docMs: number | null; firstPaintMs: number | null } {
+  const per = (pick: (x: { docMs: number; firstPaintMs: number | null }) => number | null) =>
+    median(pages.map((p) => median(p.phases[who].map(pick).filter((v): v is number => v != null))).filter((v): v is number => v != null));
+  return { docMs: per((x) => x.docMs), firstPaintMs: per((x) => x.firstPaintMs) };
+}
+
+export const lateCount = (pages: RacePage[]) => pages.reduce((n, p) => n + Object.values(p.late).reduce((a, b) => a + (b ?? 0), 0), 0);

@@ -1,6 +1,6 @@
 // The Firefox race's section of the text report: each page's three times and its two ratios.
 import { fmtMs, fmtX } from '../format';
-import { pageMs, pageRatios, ratioStat, type FirefoxRace } from './ratios';
+import { pageMs, pageRatios, phaseSummary, ratioStat, type FirefoxRace } from './ratios';
 
 export function raceLines(race: FirefoxRace): string[] {
   const out: string[] = [];
@@ -25,6 +25,16 @@ export function raceLines(race: FirefoxRace): string[] {
     const r = ratioStat(race.pages, sift);
     p(`  ${sift} / Reader View over ${r.n} pages: p50 ${fmtX(r.p50)}, p95 ${fmtX(r.p95)}`);
   }
+  // The profile: from the action, the showing document's start and first paint (its own clock).
+  const rv = phaseSummary(race.pages, 'firefox');
+  const pu = phaseSummary(race.pages, 'popup');
+  p(`  where the time goes (p50 over pages, from the action): Reader View's about:reader starts at ${fmtMs(rv.docMs)} (the page serialised and parsed in a worker before it), ` +
+    `first paint ${fmtMs(rv.firstPaintMs)}; Sift's popup page starts at ${fmtMs(pu.docMs)}, first paint (skeleton) ${fmtMs(pu.firstPaintMs)}, the rest is the page read and shown`);
+  const late = Object.entries(race.pages.reduce<Record<string, number>>((acc, pg) => {
+    for (const [who, n] of Object.entries(pg.late)) acc[who] = (acc[who] ?? 0) + (n ?? 0);
+    return acc;
+  }, {}));
+  if (late.length) p(`  seen only after the title was up (upper bounds): ${late.map(([who, n]) => `${who} ${n}`).join(', ')}`);
   if (race.refused.length) p(`  refused by Reader View (not readerable), not raced: ${race.refused.join(', ')}`);
   for (const e of race.errors) p(`  failed: ${e.id}: ${e.error}`);
   return out;

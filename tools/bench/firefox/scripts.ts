@@ -74,7 +74,7 @@ export const SIFT_BADGE = `
 
 /** What the wait in the document answers. */
 export type WaitAnswer =
-  | { paintedAt: number; late: boolean; title: string }
+  | { paintedAt: number; late: boolean; title: string; docAt: number; firstPaintAt: number | null }
   | { wrongDocument: string }
   | { error: string }
   | { timeout: true };
@@ -115,7 +115,11 @@ export const WAIT_FOR_TITLE = `
     if (el === 'error') return done({ error: 'Firefox Reader View showed its load error' });
     if (el) {
       const title = el.textContent.trim().slice(0, 80);
-      return setTimeout(() => done({ paintedAt: Date.now(), late, title }), 0);
+      // Where the time went, roughly (another clock, the document's): when this document's
+      // navigation started, and its first contentful paint (a popup's skeleton, about:reader's toolbar).
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const docAt = performance.timeOrigin;
+      return setTimeout(() => done({ paintedAt: Date.now(), late, title, docAt, firstPaintAt: fcp ? docAt + fcp.startTime : null }), 0);
     }
     if (Date.now() - since > limitMs) return done({ timeout: true });
     requestAnimationFrame(tick);
