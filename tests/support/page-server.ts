@@ -19,6 +19,8 @@ export interface ServedPage {
   contentType: string;
   /** Send `cache-control: no-store`: the page stays fresh and out of the back/forward cache. */
   noStore?: boolean;
+  /** More response headers (the Firefox race's CSP that keeps page scripts off). */
+  headers?: Record<string, string>;
 }
 
 export interface PageServer {
@@ -52,7 +54,7 @@ export async function servePages(pageAt: (url: URL) => ServedPage | undefined): 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
       return;
     }
-    res.writeHead(200, { 'content-type': page.contentType, ...(page.noStore ? { 'cache-control': 'no-store' } : {}) });
+    res.writeHead(200, { 'content-type': page.contentType, ...(page.noStore ? { 'cache-control': 'no-store' } : {}), ...page.headers });
     res.end(readFileSync(page.file));
   });
   // HTTPS through a proxy starts with CONNECT: refuse the tunnel.

@@ -15,7 +15,7 @@ function measurements(change: Partial<Judged> = {}): Judged {
     huge: { detect: { ms: 12, firstMs: 20, reps: 1, samples: 3 }, extractMs: 900 },
     popup: { status: 'n/a', reason: 'no extension build', pages: [], heap: null },
     rows: [],
-    firefox: false,
+    firefox: { status: 'n/a', reason: 'run with --firefox', rounds: 0, warm: false, pages: [], refused: [], errors: [], skipped: [], loadAverage: null },
     ...change,
   } as unknown as Judged;
 }
@@ -68,7 +68,7 @@ describe('bench judge', () => {
     expect(byName['5 MB page: detection']).toMatchObject({ value: 'n/a', status: 'n/a' });
     expect(byName['5 MB page: extraction completes']).toMatchObject({ value: 'no', status: 'FAIL', note: 'page crashed' });
     expect(byName['50 reader on/off cycles: page JS heap growth']).toMatchObject({ status: 'n/a', note: 'reader mode not measurable yet' });
-    expect(byName['Firefox race: Sift popup / Reader View, p50 of page ratios']).toMatchObject({ status: 'n/a', note: 'run with --firefox (not built yet)' });
+    expect(byName['Firefox race: Sift popup / Reader View, p50 of page ratios']).toMatchObject({ status: 'n/a', note: 'run with --firefox' });
     expect(budgets.some((b) => b.status === 'PASS' && b.value === 'n/a')).toBe(false);
   });
 });

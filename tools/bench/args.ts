@@ -12,12 +12,14 @@ export interface Args {
   quick: boolean;
   build: boolean;
   only: RegExp | null;
-  /** Issue 16's race against Firefox's Reader View (not built yet: its budgets print n/a). */
+  /** Issue 16's race against Firefox's Reader View (tools/bench/firefox/race.ts), after the rest. */
   firefox: boolean;
+  /** The Firefox race alone: the Chromium parts are skipped (their budgets print n/a). */
+  firefoxOnly: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { corpora: [], json: false, save: null, quick: false, build: true, only: null, firefox: false };
+  const args: Args = { corpora: [], json: false, save: null, quick: false, build: true, only: null, firefox: false, firefoxOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') args.corpora.push(resolve(argv[++i] ?? ''));
@@ -27,6 +29,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--no-build') args.build = false;
     else if (a === '--only') args.only = new RegExp(argv[++i] ?? '');
     else if (a === '--firefox') args.firefox = true;
+    else if (a === '--firefox-only') args.firefox = args.firefoxOnly = true;
     else throw new Error(`unknown argument ${a} (see the header of tools/bench/bench.ts)`);
   }
   if (!args.corpora.length) args.corpora = DEFAULT_CORPORA;

@@ -2,14 +2,15 @@
 // says what it budgets, its limit, and how its figure comes from the measurements; judge.ts turns
 // the rows into PASS/FAIL lines, in this order.
 import { SLOW_READ_MS } from '../../components/States';
-import { fmtKB, fmtMs, fmtTask, fmtX, KB } from './format';
+import { fmtKB, fmtMs, fmtTask, fmtX, KB, NOT_RUN } from './format';
 import type { Measurements } from './measure';
 import { judgeProgress } from './popup/progress';
 import type { PopupMeasure, PopupPageMeasure } from './popup/types';
 import type { Summary } from './summarise';
+import { FIREFOX_BUDGETS } from './firefox/budgets';
 
-/** What a budget reads: the measurements, their summary, and whether the Firefox race was asked for. */
-export type Judged = Measurements & Summary & { firefox: boolean };
+/** What a budget reads: the measurements (the Firefox race's among them) and their summary. */
+export type Judged = Measurements & Summary;
 
 export type Status = 'PASS' | 'FAIL' | 'n/a';
 
@@ -79,10 +80,6 @@ function leftPerCycle(heap: PopupMeasure['heap']): number | null {
   if (!c || !heap) return null;
   return Math.max(0, c.after.nodes - c.before.nodes, c.after.documents - c.before.documents, c.after.jsEventListeners - c.before.jsEventListeners) / heap.cycles;
 }
-
-// Issue 16's goal against Firefox's own Reader View, per page Sift / Firefox from the user's
-// action to the title painted: not measured yet, so never a PASS.
-const firefoxNa = (m: Judged) => ({ note: m.firefox ? 'the race is not built yet (issue 16, part "Race the anchor")' : 'run with --firefox (not built yet)' });
 
 export const BUDGETS: BudgetRow[] = [
   {
@@ -171,6 +168,7 @@ export const BUDGETS: BudgetRow[] = [
     id: 'huge-extract',
     what: '5 MB page: extraction completes',
     limit: 'completes',
+    unavailable: (m) => ('error' in m.huge && m.huge.error === NOT_RUN ? { note: NOT_RUN } : null),
     verdict: (m) => {
       const h = huge(m);
       if (h && h.extractMs != null) return { value: fmtMs(h.extractMs), status: 'PASS' };
@@ -212,8 +210,7 @@ export const BUDGETS: BudgetRow[] = [
     show: fmtKB,
     note: (m) => (m.popup.heap ? m.popup.heap.note : 'reader mode not measurable yet'),
   },
-  { id: 'firefox-popup', what: 'Firefox race: Sift popup / Reader View, p50 of page ratios', limit: '<= 1x', unavailable: firefoxNa, verdict: () => ({ value: 'n/a', status: 'n/a' }) },
-  { id: 'firefox-reader', what: 'Firefox race: Sift reader mode / Reader View, p50 of page ratios', limit: '<= 1x', unavailable: firefoxNa, verdict: () => ({ value: 'n/a', status: 'n/a' }) },
+  ...FIREFOX_BUDGETS,
   {
     id: 'reader-leftovers',
     what: '50 reader on/off cycles: nodes, documents, listeners left',

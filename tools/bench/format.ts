@@ -8,3 +8,5 @@ export const fmtMB = (v: number) => `${(v / (KB * KB)).toFixed(1)} MB`;
 
 /** Long tasks are 50 ms or more: 0 means there was none. */
 export const fmtTask = (v: number) => (v ? fmtMs(v) : 'none over 50 ms');
+/** What a part of the bench that did not run says in place of its figures (--firefox-only). */
+export const NOT_RUN = 'not measured in this run (--firefox-only)';

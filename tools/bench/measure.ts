@@ -8,9 +8,12 @@ import { buildPageBundle, injectBundle, launchChromium, offlineContext, readPage
 import { DEFAULT_TIMING, type HugePageMeasure, type PageMeasure, type TimingOptions } from '../in-page/index';
 import { listPageDirs } from '../../tests/support/load-page';
 import type { Args } from './args';
+import { NOT_RUN } from './format';
 import { HUGE_PAGE_URL, generateHugePage } from './huge-page';
 import { measurePopup, type PopupMeasure } from './popup/popup';
 import { buildExtension, measureShipped, type ShippedSizes } from './sizes';
+import { raceFirefox } from './firefox/race';
+import type { FirefoxRace } from './firefox/ratios';
 
 const SEED_FIXTURE = 'seed-dedecms';
 
@@ -34,6 +37,8 @@ export interface Measurements {
   huge: HugeResult;
   sizes: ShippedSizes | { error: string };
   popup: PopupMeasure;
+  /** Issue 16's race against Firefox Reader View (--firefox), else n/a. */
+  firefox: FirefoxRace;
 }
 
 const started = Date.now();
@@ -44,6 +49,11 @@ export function log(msg: string) {
 export async function measure(args: Args): Promise<Measurements> {
   const timing: TimingOptions = args.quick ? { batchMs: 2, samples: 3, budgetMs: 150, warmMs: 10 } : DEFAULT_TIMING;
   const { sources, skipped } = readCorpora(args);
+  if (args.firefoxOnly) {
+    const firefox = await raceFirefox({ build: args.build, quick: args.quick, only: args.only, log });
+    const popup: PopupMeasure = { status: 'n/a', reason: NOT_RUN, pages: [], heap: null };
+    return { timing, skipped, sources: [], chromiumVersion: 'not run', rows: [], huge: { error: NOT_RUN }, sizes: { error: NOT_RUN }, popup, firefox };
+  }
 
   log(`bench: building the page bundle (lib/ + Readability)…`);
   const bundle = await buildPageBundle();
@@ -70,7 +80,11 @@ export async function measure(args: Args): Promise<Measurements> {
     pages: [],
     heap: null,
   }));
-  return { timing, skipped, sources, chromiumVersion, rows, huge: huge!, sizes, popup };
+  // Last, on its own: Firefox and Chromium never run at the same time (2 cores).
+  const firefox = args.firefox
+    ? await raceFirefox({ build: args.build, quick: args.quick, only: args.only, log })
+    : { status: 'n/a' as const, reason: 'run with --firefox', rounds: 0, warm: false, pages: [], refused: [], errors: [], skipped: [], loadAverage: null };
+  return { timing, skipped, sources, chromiumVersion, rows, huge: huge!, sizes, popup, firefox };
 }
 
 /** The page folders of every corpus asked for; an absent corpus is skipped and said so. */

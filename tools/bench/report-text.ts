@@ -2,6 +2,7 @@
 // popup, the budgets), each a list of lines.
 import { OPS, type OpName } from '../in-page/index';
 import { fmtKB, fmtMB, fmtMs, fmtTask, fmtX, KB } from './format';
+import { raceLines } from './firefox/report';
 import type { Report } from './report';
 import type { Summary } from './summarise';
 
@@ -20,6 +21,8 @@ export function printReport(report: Report, s: Summary): Lines {
     ...shipped(report),
     '',
     ...popupSection(report),
+    '',
+    ...raceLines(report.firefox),
     '',
     ...budgetLines(report),
   ];

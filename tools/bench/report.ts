@@ -30,6 +30,7 @@ export function buildReport(args: Args, m: Measurements, s: Summary, budgets: Bu
     hugePage: m.huge,
     sizes: m.sizes,
     popup: m.popup,
+    firefox: m.firefox,
     budgets,
     pages: m.rows.map((r) => ({
       id: r.id,
