@@ -31,7 +31,7 @@ async function createMenu(): Promise<void> {
  * the plain page. A request the browser would not make (no action it counts) goes the way reader
  * mode's does: opened if Sift holds the site already, else Sift's page that asks at a click.
  */
-export function onLinkMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+export function onLinkMenu(info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'linkUrl'>, tab?: { id?: number }): Promise<void> {
   const url = info.menuItemId === LINK_MENU_ID ? httpUrlOnly(info.linkUrl) : null;
   const host = siteKey(url ?? undefined);
   if (!url || !host) return Promise.resolve();
