@@ -38,6 +38,8 @@ export default defineConfig({
   outDirTemplate: `${e2e ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
   vite: () => ({
     plugins: [preact()],
+    // The test build lets the browser tests call the link menu's click (entrypoints/background/link-menu.ts).
+    define: { __SIFT_E2E__: JSON.stringify(e2e) },
     ...(process.env.SIFT_NOMINIFY === '1' ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser, manifestVersion }) => ({
@@ -46,8 +48,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // activeTab + scripting: read the page (extractor, reader mode) only when the reader asks,
-    // by the toolbar button or the shortcut. storage: settings and per-tab state.
-    permissions: ['activeTab', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
+    // by the toolbar button or the shortcut. storage: settings and per-tab state. contextMenus:
+    // "Open in Sift" on links (issue 19; Firefox takes the same name for its menus API).
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', ...(e2e ? ['tabs'] : [])],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     // (WXT drops optional_host_permissions from an MV2 manifest: there they are optional_permissions.)
     ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),

@@ -48,9 +48,11 @@ export interface ReaderViewProps {
   relatedOnly?: boolean;
   /** Open at the reading position saved for this article (reader mode); it is saved either way. */
   restorePosition?: boolean;
+  /** The related items' "Open in Sift" (components/RelatedList.tsx); without it no such button. */
+  onOpenInSift?: (url: string) => void;
 }
 
-export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls, relatedOnly, restorePosition }: ReaderViewProps) {
+export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, controls, relatedOnly, restorePosition, onOpenInSift }: ReaderViewProps) {
   const { article, related } = extraction;
   const relatedCount = itemCount(related);
   // The related list comes after the article has painted (an effect runs after the frame): the
@@ -147,6 +149,7 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
           onShowSummaries={controls?.onShowSummaries}
           marks={controls?.marks ?? undefined}
           onMark={controls?.onMark}
+          onOpenInSift={onOpenInSift}
         />
       )}
     </div>

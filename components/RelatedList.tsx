@@ -3,7 +3,8 @@
 // on-topic items first and plain, then the near ones with a note, and folds the off-topic ones
 // under "N on other topics", each with its reason; the page-order setting shows them all unfolded
 // as the page lists them (issue 15). Each item is a real link; its snippet and thumbnail open under
-// it with a button ("Show summaries" opens them all), so mouse and keyboard both work.
+// it with a button ("Show summaries" opens them all), so mouse and keyboard both work. A click on
+// an item opens the page in a tab; its "Open in Sift" button opens it in reader mode (issue 19).
 import { useId, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { OpenIntent } from '@/lib/messages';
@@ -32,6 +33,11 @@ export interface RelatedListProps {
   marks?: SiteMarks;
   /** "Related" / "Not related" on an item (null: the mark taken back); without it no buttons. */
   onMark?: (url: string, mark: Mark | null) => void;
+  /**
+   * Each item's second action, "Open in Sift": a new tab in reader mode (issue 19). Called inside
+   * the click, so that the popup may ask the browser for the site there. Without it no button.
+   */
+  onOpenInSift?: (url: string) => void;
 }
 
 const gradeOf = (item: GradedItem) => item.relevance?.grade ?? 'on';
@@ -125,7 +131,7 @@ interface RelatedRowProps {
 }
 
 function RelatedRow({ item, opened, list }: RelatedRowProps) {
-  const { t, onOpenLink, onMark, showSummaries = false } = list;
+  const { t, onOpenLink, onMark, onOpenInSift, showSummaries = false } = list;
   // Each item's own choice, until "Show summaries" is switched again.
   const [own, setOwn] = useState<{ expanded: boolean; under: boolean } | null>(null);
   const expanded = own && own.under === showSummaries ? own.expanded : showSummaries;
@@ -162,6 +168,12 @@ function RelatedRow({ item, opened, list }: RelatedRowProps) {
           >
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
             <span class="sift-visually-hidden">{t('summaryOf', item.title)}</span>
+          </button>
+        )}
+        {onOpenInSift && (
+          <button type="button" class="sift-in-sift" title={t('openInSift')} onClick={() => onOpenInSift(item.url)}>
+            <span aria-hidden="true">↗</span>
+            <span class="sift-visually-hidden">{t('openInSiftOf', item.title)}</span>
           </button>
         )}
         {onMark && (

@@ -150,7 +150,9 @@ interface ProtocolMap {
    * "Open in Sift": the link opens in a new tab next to `tabId` (a content script's own tab) and
    * is shown in reader mode once it loads. Without the site's access, Sift's page that asks for it
    * opens instead. Resolves to whether the tab was opened.
+   * `asking` (extension pages only): the sender asked the browser for the site with the reader's
+   * click just before; the link opens when the reader grants it (the prompt may close the popup).
    */
-  openInSift(data: { url: string; tabId?: number }): boolean;
+  openInSift(data: { url: string; tabId?: number; asking?: boolean }): boolean;
 }
 // ---- end of sites (issue 19) ----------------------------------------------------------------------

@@ -18,6 +18,8 @@ import { ErrorState, NotArticleState, ReaderOnState, UnreadableState } from './P
 import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract/related/extract-related';
 import { PopupSiteAuto } from './PopupSiteAuto';
+import { requestSite } from '@/lib/sites/site-access';
+import { siteKey } from '@/lib/sites/site-rules';
 
 // Extraction of a big page takes well under a second; a page that has not answered in this time
 // is stuck (a modal alert, a frozen script) and the reader gets the error state with a retry.
@@ -123,6 +125,20 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
     [tabId, t],
   );
 
+  // A related item's "Open in Sift" (issue 19): the site is asked for first thing in the click (the
+  // browser counts nothing awaited before it), and the background opens the link once it is
+  // granted: the prompt may close this popup before the answer comes.
+  const onOpenInSift = (url: string) => {
+    const host = siteKey(url);
+    if (tabId == null || !host) return;
+    const asked = requestSite(host);
+    const sent = sendMessage('openInSift', { url, tabId, asking: true });
+    Promise.all([asked, sent]).then(
+      ([granted]) => (granted ? markOpened(url) : setNotice(t('siteRefused', host))),
+      () => setNotice(t('openInSiftFailed')),
+    );
+  };
+
   // `listen`: the popup's "Listen": reader mode opens and reads aloud there, where it goes on
   // after the popup has closed (issue 18).
   const onToggleReader = async (listen = false) => {
@@ -193,13 +209,13 @@ export function App({ tabId, inTab, startError, first, initial, initialSettings,
         <>
           <NotArticleState onShowAnyway={onShowAnyway} t={t} />
           {itemCount(extraction.related) > 0 && (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} controls={controls} relatedOnly />
+            <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} onOpenInSift={onOpenInSift} t={t} controls={controls} relatedOnly />
           )}
         </>
       );
     }
     return (
-      <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} t={t} titleTiming={TITLE_TIMING} controls={controls} />
+      <ReaderView extraction={extraction} opened={opened} onOpenLink={onOpenLink} onOpenInSift={onOpenInSift} t={t} titleTiming={TITLE_TIMING} controls={controls} />
     );
   }
 }

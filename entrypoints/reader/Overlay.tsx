@@ -36,9 +36,11 @@ export interface OverlayProps {
   t: Translate;
   /** "Always use reader mode on this site" changed (issue 19). */
   onSiteAuto?: (on: boolean) => void;
+  /** A related item's "Open in Sift" (issue 19): resolves to whether its tab opened. */
+  onOpenInSift?: (url: string) => Promise<boolean>;
 }
 
-export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
+export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onOpenInSift }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [marks, mark] = useSiteMarks(extraction ? siteOf(extraction.url) : '');
   const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, relatedControls } = useReaderState({
@@ -65,6 +67,10 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
 
   const open = async (url: string, intent: OpenIntent) => {
     if (await onOpenLink(url, intent).catch(() => false)) markOpened(url);
+  };
+  // Reader mode cannot ask for a site: without its access the background opens Sift's page that asks.
+  const openInSift = async (url: string) => {
+    if (await onOpenInSift?.(url).catch(() => false)) markOpened(url);
   };
   const relatedCount = extraction ? itemCount(extraction.related) : 0;
 
@@ -118,7 +124,15 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
         )}
         <main class="sift-main" tabIndex={-1} ref={main}>
           {extraction ? (
-            <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} restorePosition />
+            <ReaderView
+              extraction={extraction}
+              opened={opened}
+              onOpenLink={open}
+              onOpenInSift={onOpenInSift && openInSift}
+              t={t}
+              controls={controls}
+              restorePosition
+            />
           ) : (
             <StateMessage kind="error" title={t('overlayErrorTitle')}>
               <p>{error}</p>

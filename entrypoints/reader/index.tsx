@@ -100,6 +100,7 @@ function createReader(): ReaderHandle {
             }}
             t={t}
             onSiteAuto={(on) => sendMessage('siteAuto', { on }).catch(() => {})}
+            onOpenInSift={(url) => sendMessage('openInSift', { url })}
           />,
           container,
         );

@@ -13,10 +13,19 @@ const origins = (host: string) => ({ origins: sitePatterns(host) });
  * made synchronously inside the user's action, so nothing may be awaited before it.
  */
 export function requestSite(host: string): Promise<boolean> {
+  return askSite(host).then((granted) => granted === true);
+}
+
+/**
+ * requestSite, telling the reader's refusal (false) from a request the browser would not make
+ * (null): Chrome's service worker counts a menu click as the user's action only while nothing has
+ * been awaited, and a browser may count none at all. Same rule: call it first thing.
+ */
+export function askSite(host: string): Promise<boolean | null> {
   try {
-    return browser.permissions.request(origins(host)).catch(() => false);
+    return browser.permissions.request(origins(host)).catch(() => null);
   } catch {
-    return Promise.resolve(false);
+    return Promise.resolve(null);
   }
 }
 

@@ -55,6 +55,12 @@ export function sitePatterns(host: string): string[] {
   return [`http://${host}/*`, `https://${host}/*`];
 }
 
+/** The hosts whose sitePatterns are among `origins` (what permissions.onAdded reports). */
+export function patternHosts(origins: readonly string[] | undefined): string[] {
+  const hosts = (origins ?? []).map((o) => /^https?:\/\/([^/*]+)\/\*$/i.exec(o)?.[1]?.toLowerCase()).filter((h): h is string => !!h && validHost(h));
+  return [...new Set(hosts)];
+}
+
 /**
  * A selector Sift may keep: a non-empty string within the size limit, one line, no control
  * characters. `parses` (a DOM's querySelector, where there is one) checks that it is CSS at all.

@@ -205,6 +205,28 @@ describe('RelatedList, graded', () => {
     expect(root.querySelector('details.sift-off > summary > bdi')).not.toBeNull();
   });
 
+  it('offers "Open in Sift" on every item, named with its title, beside the link that still opens a tab', () => {
+    const props = mountGraded({ onOpenInSift: vi.fn() });
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.sift-in-sift')];
+    expect(buttons).toHaveLength(5);
+    const second = root.querySelector('a[href="https://example.org/2.html"]')!.closest('li')!;
+    const button = second.querySelector<HTMLButtonElement>('button.sift-in-sift')!;
+    expect(button.type).toBe('button');
+    expect(button.textContent).toContain('Open in Sift: Item 2');
+    expect(button.title).toBe('Open in Sift');
+    act(() => button.click());
+    expect(props.onOpenInSift).toHaveBeenCalledExactlyOnceWith('https://example.org/2.html');
+    expect(props.onOpenLink).not.toHaveBeenCalled();
+    act(() => second.querySelector<HTMLAnchorElement>('.sift-item-link')!.click());
+    expect(props.onOpenLink).toHaveBeenCalledWith('https://example.org/2.html', { active: false, newWindow: false });
+    expect(props.onOpenInSift).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no "Open in Sift" without a handler', () => {
+    mountGraded();
+    expect(root.querySelector('.sift-in-sift')).toBeNull();
+  });
+
   it('is the focusable, named target of the jump control', () => {
     mountGraded();
     const section = root.querySelector<HTMLElement>('.sift-related-all')!;

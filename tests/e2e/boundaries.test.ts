@@ -186,8 +186,9 @@ describe('the shipped manifest', () => {
     manifest = JSON.parse(readFileSync(join(ROOT, '.output', 'chrome-mv3', 'manifest.json'), 'utf8'));
   }, 120_000);
 
-  it('asks for activeTab, scripting and storage only: no tabs, no host access beyond the content script', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  it('asks for activeTab, contextMenus, scripting and storage only: no tabs, no host access beyond the content script', () => {
+    // contextMenus: "Open in Sift" on links (issue 19).
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     const matches = (manifest.content_scripts ?? []).flatMap((cs) => cs.matches);
     expect([...new Set(matches)].sort()).toEqual(['http://*/*', 'https://*/*']);
     for (const host of manifest.host_permissions ?? []) expect(matches).toContain(host);

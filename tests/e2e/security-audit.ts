@@ -112,11 +112,11 @@ export function auditReader(options: AuditOptions): AuditResult {
 
   for (const el of reader.querySelectorAll('*')) {
     const name = el.localName.toLowerCase();
-    // Sift's own controls in the related list (the summary toggles, "Related / Not related") are not page content.
+    // Sift's own controls in the related list (the summary toggles, "Open in Sift", "Related / Not related") are not page content.
     // So are the Export panel's buttons and checkbox in the article's header (issue 18).
     const siftControl =
       !el.closest('.sift-body') &&
-      ((name === 'button' && ['sift-more', 'sift-mark', 'sift-show-summaries'].some((c) => el.classList.contains(c))) ||
+      ((name === 'button' && ['sift-more', 'sift-in-sift', 'sift-mark', 'sift-show-summaries'].some((c) => el.classList.contains(c))) ||
         ((name === 'button' || (name === 'input' && el.getAttribute('type') === 'checkbox')) && el.closest('.sift-header > .sift-export') !== null));
     if (forbidden.has(name) && !siftControl) problems.push({ kind: 'element', detail: `<${name}>`, html: snip(el) });
     const image = ['img', 'source', 'image', 'picture'].includes(name);

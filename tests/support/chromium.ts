@@ -63,7 +63,8 @@ export interface LaunchOptions {
  * already, and Chrome refuses to remove a required permission, hence a copy.
  */
 export function noHostAccessBuild(): string {
-  const copy = join(ROOT, '.output', 'e2e-sites-chrome-mv3');
+  // One per test process: two files that load it at once must not replace each other's copy.
+  const copy = join(ROOT, '.output', `e2e-sites-${process.pid}-chrome-mv3`);
   rmSync(copy, { recursive: true, force: true });
   cpSync(E2E_DIST, copy, { recursive: true });
   const path = join(copy, 'manifest.json');
@@ -109,6 +110,7 @@ export async function launchWithSift(options: LaunchOptions = {}): Promise<Brows
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (dist !== E2E_DIST) rmSync(dist, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   MAX_SELECTOR_LENGTH,
   normalizeSites,
   parseImport,
+  patternHosts,
   selectorParses,
   siteKey,
   sitePatterns,
@@ -29,6 +30,13 @@ describe('sites', () => {
 
   it('asks for both schemes of one host, every path', () => {
     expect(sitePatterns('news.example.com')).toEqual(['http://news.example.com/*', 'https://news.example.com/*']);
+  });
+
+  it('reads the hosts back from the patterns the browser reports granted, and nothing else', () => {
+    expect(patternHosts(sitePatterns('News.example.com'))).toEqual(['news.example.com']);
+    expect(patternHosts(['https://a.test/*', 'http://b.test/*', 'https://a.test/*'])).toEqual(['a.test', 'b.test']);
+    expect(patternHosts(['<all_urls>', 'https://*/*', '*://c.test/*', 'https://d.test/path/*', 'file:///*', 'https://bad host/*'])).toEqual([]);
+    expect(patternHosts(undefined)).toEqual([]);
   });
 
   it('drops what is not valid from storage, and sites left with nothing', () => {
