@@ -12,6 +12,7 @@ import { forgetTab, getTabState, updateTabState, type TabState } from './tab-sta
 import { forgetExtraction, rememberExtraction } from './extraction-cache';
 import { watchSettings } from '@/lib/settings';
 import { afterDetection, wireSites } from './sites';
+import { wireRules } from './site-rules';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -200,6 +201,7 @@ export default defineBackground(() => {
   });
 
   wireSites(contentTab, fromExtensionPage);
+  wireRules(contentTab);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetExtraction(tabId);

@@ -1,0 +1,31 @@
+// Issue 19 in the background: reader mode's "Pick the article" and "Remove" made a rule for its
+// tab's site. Stored (lib/settings.ts), then the page is read again with the site's rules
+// (read-tab.ts hands them to the extractor as data) and reader mode shows what was kept there.
+// Wiring only; what a rule is and how it is checked is lib/sites/site-rules.ts.
+import type { Browser } from 'wxt/browser';
+import { onMessage } from '@/lib/messages';
+import { updateSite } from '@/lib/settings';
+import { RULE_ACTIONS, siteKey, validSelector, type RuleAction } from '@/lib/sites/site-rules';
+import { forgetExtraction, rememberExtraction } from './extraction-cache';
+import { extractInTab } from './read-tab';
+
+type Sender = Browser.runtime.MessageSender;
+
+export function wireRules(contentTab: (sender: Sender) => number | null): void {
+  onMessage('siteRule', async ({ data, sender }) => {
+    const tabId = contentTab(sender);
+    const url = sender.url ?? sender.tab?.url;
+    const host = siteKey(url);
+    const action = data?.action as RuleAction;
+    const selector = data?.selector;
+    // The rule is for the sender's own site only, and must be a rule at all (a string within the limits).
+    if (tabId == null || !host || !RULE_ACTIONS.includes(action) || !validSelector(selector)) return false;
+    await updateSite(host, (prefs) => ({ ...prefs, rules: [...prefs.rules, { action, selector }] }));
+    forgetExtraction(tabId);
+    // Reader mode shows what Readability finds even where detection saw no article (as readForReader).
+    const answer = await extractInTab(tabId, url, true, true);
+    if ('status' in answer) return false;
+    rememberExtraction(tabId, url, answer.extraction);
+    return true;
+  });
+}
