@@ -20,7 +20,9 @@ import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract/related/extract-related';
 import { SiteAuto } from '@/components/SiteAuto';
 import { useSiteAuto } from '@/components/use-site-auto';
-import { siteKey } from '@/lib/sites/site-rules';
+import { siteKey, type SiteRule } from '@/lib/sites/site-rules';
+import { Picker } from './Picker';
+import { useRemoveBlocks } from './use-remove-blocks';
 
 export interface OverlayProps {
   extraction: Extraction | null;
@@ -36,10 +38,22 @@ export interface OverlayProps {
   t: Translate;
   /** "Always use reader mode on this site" changed (issue 19). */
   onSiteAuto?: (on: boolean) => void;
+  /**
+   * Issue 19: the reader picked the page's element as the article. Resolves to the page read
+   * again with the site's rules, null when no rule could be made or the page not read.
+   */
+  onPickArticle?: (element: Element) => Promise<Extraction | null>;
+  /** Issue 19: the reader removed a block of the reader view (hidden already); true when remembered. */
+  onRemoveBlock?: (block: Element) => Promise<boolean>;
 }
 
-export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto }: OverlayProps) {
+export function Overlay({ extraction: first, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onPickArticle, onRemoveBlock }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Issue 19: what is shown changes when the reader picks the article.
+  const [extraction, setExtraction] = useState(first);
+  const [picking, setPicking] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [notice, setNotice] = useState('');
   const [marks, mark] = useSiteMarks(extraction ? siteOf(extraction.url) : '');
   const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, relatedControls } = useReaderState({
     initialSettings,
@@ -56,12 +70,31 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
 
   useEffect(() => {
     const element = dialog.current;
+    // While the reader picks, the dialog steps out of the top layer (the page must be seen and
+    // pointed at); its content stays as it was.
+    if (picking) return void (element?.open && element.close());
     if (element && !element.open) element.showModal();
     // Focus on the dialog itself, the box that scrolls (not on its first button): the keys scroll
     // the article at once and the first Tab reaches the toolbar. Without scrolling, or the title
     // would slide under the sticky bar.
     element?.focus({ preventScroll: true });
-  }, []);
+  }, [picking]);
+  // The dialog closed for picking is not the reader leaving.
+  const pickingNow = useRef(false);
+  pickingNow.current = picking;
+
+  useRemoveBlocks(main, removing, (block) => {
+    onRemoveBlock?.(block)
+      .catch(() => false)
+      .then((kept) => setNotice(kept ? t('removeKept') : t('ruleNotKept')));
+  });
+  const pick = async (element: Element) => {
+    setPicking(false);
+    setNotice(t('pickReading'));
+    const next = await onPickArticle?.(element).catch(() => null);
+    if (next) setExtraction(next);
+    setNotice(next ? '' : t('ruleNotKept'));
+  };
 
   const open = async (url: string, intent: OpenIntent) => {
     if (await onOpenLink(url, intent).catch(() => false)) markOpened(url);
@@ -80,7 +113,7 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
           event.preventDefault();
           onClose();
         }}
-        onClose={onClose}
+        onClose={() => pickingNow.current || onClose()}
       >
         <ReaderBar
           brand={t('overlayBrand')}
@@ -111,12 +144,27 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
               {t('readAloud')}
             </button>
           )}
+          {autoHost && onPickArticle && (
+            <button type="button" class="sift-btn" title={t('pickArticleHint')} onClick={() => (setRemoving(false), setNotice(''), setPicking(true))}>
+              {t('pickArticle')}
+            </button>
+          )}
+          {autoHost && onRemoveBlock && extraction?.article && (
+            <button type="button" class="sift-btn" aria-pressed={removing} title={t('removeBlocksHint')} onClick={() => (setRemoving(!removing), setNotice(''))}>
+              {t('removeBlocks')}
+            </button>
+          )}
         </ReaderBar>
+        {notice && (
+          <p class="sift-note sift-rule-status" role="status">
+            {notice}
+          </p>
+        )}
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && autoHost && (
           <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />
         )}
-        <main class="sift-main" tabIndex={-1} ref={main}>
+        <main class={removing ? 'sift-main sift-removing' : 'sift-main'} tabIndex={-1} ref={main}>
           {extraction ? (
             <ReaderView extraction={extraction} opened={opened} onOpenLink={open} t={t} controls={controls} restorePosition />
           ) : (
@@ -126,6 +174,7 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
           )}
         </main>
       </dialog>
+      {picking && <Picker onPick={pick} onCancel={() => setPicking(false)} t={t} />}
     </SiftRoot>
   );
 }

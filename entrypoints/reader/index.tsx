@@ -20,6 +20,9 @@ import overlayCss from './overlay.css?inline';
 import { Overlay } from './Overlay';
 import { lockPage, type PageLock } from './page-lock';
 import { hidePageForPrint, type PrintHide } from './print-page';
+import { selectorFor } from '@/lib/sites/selector';
+import { blockInfo, sourceOf } from '@/lib/sites/source-block';
+import type { SiteRule } from '@/lib/sites/site-rules';
 
 // A symbol, not a global name: the page's `<div id="__siftReader">` would be window.__siftReader
 // in this isolated world too (named access crosses worlds) and reader mode would never start.
@@ -35,6 +38,17 @@ function takeListen(): boolean {
   const listen = flags[Symbol.for(READER_LISTEN_KEY)] === true;
   delete flags[Symbol.for(READER_LISTEN_KEY)];
   return listen;
+}
+
+/**
+ * Issue 19: a rule for this site, from the page's element it names; the background stores it and
+ * reads the page again with the site's rules, leaving the reading here. That reading, or null.
+ */
+async function remember(action: SiteRule['action'], element: Element | null): Promise<Extraction | null> {
+  const selector = element && selectorFor(element);
+  if (!selector || !(await sendMessage('siteRule', { action, selector }).catch(() => false))) return null;
+  const read = keptExtraction(location.href);
+  return read?.ok ? read.extraction : null;
 }
 
 function createReader(): ReaderHandle {
@@ -100,6 +114,9 @@ function createReader(): ReaderHandle {
             }}
             t={t}
             onSiteAuto={(on) => sendMessage('siteAuto', { on }).catch(() => {})}
+            onPickArticle={(element) => remember('article', element)}
+            // The reader view's block is Sift's copy: the rule names the page's element it came from.
+            onRemoveBlock={async (block) => !!(await remember('remove', sourceOf(document, blockInfo(block))))}
           />,
           container,
         );
