@@ -53,6 +53,16 @@ describe('pick the article, remove a block', () => {
     const origin = `http://${host}`;
     await serve(sift.browser, origin);
     const { page, tabId } = await openFixture(sift.browser, `${origin}/tech/cooling.html`);
+    // The page loads its lazy images as they scroll into view (its own script): the picking below
+    // scrolls, so they are loaded first, and the page is then what reader mode must give back.
+    await page.evaluate(async () => {
+      for (const img of document.querySelectorAll('img.lazy')) {
+        img.scrollIntoView();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await expect.poll(() => page.locator('img.lazy[src^="data:"]').count(), WAIT).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     const before = await outerHtml(page);
     await readerOn(sift.browser, tabId, page);
     expect(await articleText(page)).toContain('Calder Grid Systems');
