@@ -53,6 +53,31 @@ export function Picker({ onPick, onCancel, t }: PickerProps) {
   /** The page's element under a point of the window, seen through Sift's layer. */
   const at = (x: number, y: number) => document.elementsFromPoint(x, y).find((el) => pickable(el, host())) ?? null;
 
+  // The keys, from the window in its capture phase: they reach Sift first wherever the focus is
+  // (the page behind is not inert while the dialog is closed), and the page does not see them.
+  const targetNow = useRef(target);
+  targetNow.current = target;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const handled = event.key === 'Escape' || event.key === 'Enter' || event.key.startsWith('Arrow');
+      // Enter on Sift's own Cancel button is that button's.
+      const inBar = (event.composedPath()[0] as Element | undefined)?.closest?.('.sift-picker-bar');
+      if (!handled || (inBar && event.key !== 'Escape')) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const current = targetNow.current;
+      if (event.key === 'Escape') return onCancel();
+      if (event.key === 'Enter') return void (current && onPick(current));
+      // The first key starts from what is in the middle of the window.
+      const el = current ? next(current, event.key, host()) : at(innerWidth / 2, innerHeight / 2);
+      if (!el) return;
+      el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      show(el);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
   useEffect(() => {
     // Again after the frame: closing reader mode's dialog (Overlay) may hand the focus back to the page.
     const focus = () => layer.current?.focus({ preventScroll: true });
@@ -85,25 +110,6 @@ export function Picker({ onPick, onCancel, t }: PickerProps) {
         // The page is locked behind reader mode: scrolled from here, then the outline follows.
         window.scrollBy({ left: event.deltaX, top: event.deltaY, behavior: 'instant' });
         requestAnimationFrame(() => show(pointer.current ? at(pointer.current.x, pointer.current.y) : target));
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onCancel();
-          return;
-        }
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          if (target) onPick(target);
-          return;
-        }
-        if (!event.key.startsWith('Arrow')) return;
-        event.preventDefault();
-        // The first key starts from what is in the middle of the window.
-        const el = target ? next(target, event.key, host()) : at(innerWidth / 2, innerHeight / 2);
-        if (!el) return;
-        el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-        show(el);
       }}
     >
       {box && <div class="sift-picker-outline" style={{ top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` }} />}

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openFixture, readerOn, useSiftBrowser } from '../support/sift-browser';
+import { axeViolations, openFixture, readerOn, useSiftBrowser } from '../support/sift-browser';
 import { WAIT, type Browser } from '../support/chromium';
 import { storedSites } from '../support/site-access';
 import { labelsOf, mustContain } from '../support/load-page';
@@ -85,6 +85,7 @@ describe('pick the article, remove a block', () => {
     const status = reader(page).locator('.sift-picker-target');
     await expect.poll(() => status.textContent(), WAIT).toBe('section.most-read');
     await expect.poll(() => reader(page).locator('.sift-picker-outline').count(), WAIT).toBe(1);
+    expect(await axeViolations(page, 'sift-reader')).toEqual([]);
     await page.mouse.click(box.x + 10, box.y + box.height + 6);
 
     await expect.poll(() => articleText(page), WAIT).toContain('Ferry fares to rise 8% in June');
