@@ -20,7 +20,7 @@ import type { Translate } from '@/lib/i18n';
 import { itemCount } from '@/lib/extract/related/extract-related';
 import { SiteAuto } from '@/components/SiteAuto';
 import { useSiteAuto } from '@/components/use-site-auto';
-import { siteKey, type SiteRule } from '@/lib/sites/site-rules';
+import { siteKey } from '@/lib/sites/site-rules';
 import { Picker } from './Picker';
 import { useRemoveBlocks } from './use-remove-blocks';
 
@@ -43,9 +43,13 @@ export interface OverlayProps {
    * again with the site's rules, null when no rule could be made or the page not read.
    */
   onPickArticle?: (element: Element) => Promise<Extraction | null>;
-  /** Issue 19: the reader removed a block of the reader view (hidden already); true when remembered. */
-  onRemoveBlock?: (block: Element) => Promise<boolean>;
+  /** Issue 19: the reader removed a block of the reader view (hidden already): whether it is remembered for the site. */
+  onRemoveBlock?: (block: Element) => Promise<RemoveOutcome>;
 }
+
+/** A removed block is hidden on the site's pages, on this page only (nothing names it elsewhere), or could not be remembered. */
+export type RemoveOutcome = 'kept' | 'here-only' | 'failed';
+const REMOVE_NOTICE = { kept: 'removeKept', 'here-only': 'removeHereOnly', failed: 'ruleNotKept' } as const;
 
 export function Overlay({ extraction: first, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onPickArticle, onRemoveBlock }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -85,8 +89,8 @@ export function Overlay({ extraction: first, error, initialSettings, listen, onC
 
   useRemoveBlocks(main, removing, (block) => {
     onRemoveBlock?.(block)
-      .catch(() => false)
-      .then((kept) => setNotice(kept ? t('removeKept') : t('ruleNotKept')));
+      .catch((): RemoveOutcome => 'failed')
+      .then((outcome) => setNotice(t(REMOVE_NOTICE[outcome])));
   });
   const pick = async (element: Element) => {
     setPicking(false);

@@ -3,7 +3,7 @@
 // clicked, styled or changed: the outline is Sift's element drawn over the page's. Hovering
 // outlines the element under the pointer, a click picks it; the arrow keys move to the parent
 // (Up), the first child (Down) and the siblings (Left/Right), Enter picks; Esc cancels. The page
-// stays locked (page-lock.ts): the wheel scrolls it from here.
+// stays locked (page-lock.ts): the wheel and Page Up/Down scroll it from here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '@/lib/i18n';
 
@@ -17,7 +17,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'met
 
 /** A page element one can see and pick (not Sift's own host, not the page's scripts). */
 function pickable(el: Element | null, host: Element | null): el is Element {
-  return !!el && el !== host && !host?.contains(el) && !SKIPPED.has(el.localName) && el.ownerDocument.body.contains(el);
+  return !!el && el !== host && !host?.contains(el) && !SKIPPED.has(el.localName) && !!el.ownerDocument.body?.contains(el);
 }
 
 /** Short words for the outlined element, for the status line: tag, id, first classes. */
@@ -59,13 +59,15 @@ export function Picker({ onPick, onCancel, t }: PickerProps) {
   targetNow.current = target;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const handled = event.key === 'Escape' || event.key === 'Enter' || event.key.startsWith('Arrow');
+      const page = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
+      const handled = page || event.key === 'Escape' || event.key === 'Enter' || event.key.startsWith('Arrow');
       // Enter on Sift's own Cancel button is that button's.
       const inBar = (event.composedPath()[0] as Element | undefined)?.closest?.('.sift-picker-bar');
       if (!handled || (inBar && event.key !== 'Escape')) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       const current = targetNow.current;
+      if (page) return void (window.scrollBy({ top: page * innerHeight * 0.8, behavior: 'instant' }), current && show(current));
       if (event.key === 'Escape') return onCancel();
       if (event.key === 'Enter') return void (current && onPick(current));
       // The first key starts from what is in the middle of the window.

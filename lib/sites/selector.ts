@@ -71,12 +71,14 @@ function ancestorsOf(el: Element): Element[] {
 /**
  * A selector that matches `el` and nothing else in its document, within MAX_SELECTOR_LENGTH; null
  * when there is none (an element outside <body>, or one too deep to name in that many characters).
+ * `positions: false`: none that counts positions either (a "Remove" rule: "the fifth paragraph"
+ * would remove another paragraph on every other page of the site).
  */
-export function selectorFor(el: Element): string | null {
+export function selectorFor(el: Element, { positions = true } = {}): string | null {
   if (!el.ownerDocument.body?.contains(el) || el === el.ownerDocument.body) return null;
   const ancestors = ancestorsOf(el);
   // Without positions first (the same role on another page), then with them on the element, then everywhere.
-  for (const position of ['none', 'self', 'all'] as const) {
+  for (const position of positions ? (['none', 'self', 'all'] as const) : (['none'] as const)) {
     const own = segment(el, position !== 'none');
     if (matchesOnly(el, own)) return own;
     // Anchored on the distinctive ancestors, nearest first, until it is unique; an id ends the chain.
@@ -90,6 +92,7 @@ export function selectorFor(el: Element): string | null {
       if (stableId(anc)) break;
     }
   }
+  if (!positions) return null;
   // Every step with its position, child by child from <body>: unique by construction.
   const path = [el, ...ancestors].reverse().map((e) => segment(e, true));
   const full = `body > ${path.join(' > ')}`;

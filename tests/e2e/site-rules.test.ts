@@ -150,12 +150,21 @@ describe('pick the article, remove a block', () => {
       auto: false,
       rules: [{ action: 'remove', selector: 'div.story__body ul' }],
     });
+    await reader(page).getByText("Removed. Sift hides that block on this site's pages").waitFor(WAIT);
     expect(await articleText(page)).toContain('Calder Grid Systems');
+    // A paragraph with nothing of its own to find it by elsewhere ("the fifth paragraph" would be
+    // another one on the next page): hidden here only, and no rule.
+    const plain = reader(page).locator('.sift-body p').filter({ hasText: 'Operators weighing the options' });
+    await plain.click();
+    await expect.poll(() => plain.isVisible(), WAIT).toBe(false);
+    await reader(page).getByText('Hidden on this page only').waitFor(WAIT);
+    expect(((await storedSites(sift.browser)) as Record<string, { rules: unknown[] }>)[host].rules).toHaveLength(1);
 
     await page.reload({ waitUntil: 'load' });
     await readerOn(sift.browser, tabId, page);
     await expect.poll(() => articleText(page), WAIT).toContain('Calder Grid Systems');
     expect(await articleText(page)).not.toContain(list);
+    expect(await articleText(page)).toContain('Operators weighing the options');
 
     const second = await openInReader(`${origin}/tech/second.html`);
     await expect.poll(() => articleText(second.page), WAIT).toContain('Beltway Compute');

@@ -62,6 +62,9 @@ describe('selectorFor', () => {
     expect(selectorFor(doc.querySelector('aside .box')!)).toBe('aside.rail div.box');
     expect(selectorFor(doc.querySelector('.story p')!)).toBe('div.story div.box p');
     expect(selectorFor(doc.querySelectorAll('.plain p')[1])).toBe('p:nth-of-type(2)');
+    // Not for a "Remove" rule: the second paragraph of every page is not a block to remove.
+    expect(selectorFor(doc.querySelectorAll('.plain p')[1], { positions: false })).toBeNull();
+    expect(selectorFor(doc.querySelector('aside .box')!, { positions: false })).toBe('aside.rail div.box');
   });
 
   it('skips the ids the extractor\'s copy drops (a form\'s id can clobber) and refuses <body>', () => {
