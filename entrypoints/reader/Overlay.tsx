@@ -49,7 +49,7 @@ export interface OverlayProps {
 
 /** A removed block is hidden on the site's pages, on this page only (nothing names it elsewhere), or could not be remembered. */
 export type RemoveOutcome = 'kept' | 'here-only' | 'failed';
-const REMOVE_NOTICE = { kept: 'removeKept', 'here-only': 'removeHereOnly', failed: 'ruleNotKept' } as const;
+
 
 export function Overlay({ extraction: first, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onPickArticle, onRemoveBlock }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -90,7 +90,7 @@ export function Overlay({ extraction: first, error, initialSettings, listen, onC
   useRemoveBlocks(main, removing, (block) => {
     onRemoveBlock?.(block)
       .catch((): RemoveOutcome => 'failed')
-      .then((outcome) => setNotice(t(REMOVE_NOTICE[outcome])));
+      .then((outcome) => setNotice(outcome === 'kept' ? t('removeKept') : outcome === 'here-only' ? t('removeHereOnly') : t('ruleNotKept')));
   });
   const pick = async (element: Element) => {
     setPicking(false);
