@@ -88,6 +88,12 @@ export function ReaderView({ extraction, opened, onOpenLink, t, titleTiming, con
   const source = sourceDomain(extraction.url);
   return (
     <div class="sift-reader">
+      {/* Issue 19: the site's picked article is not on this page; the article shown is Sift's own choice. */}
+      {!relatedOnly && articleRuleMissed(extraction) && (
+        <p class="sift-note sift-rule-note" role="note">
+          {t('ruleArticleMissed')}
+        </p>
+      )}
       {relatedOnly ? null : article ? (
         <article class="sift-article" lang={lang || undefined} dir={article.dir}>
           <header class="sift-header">
@@ -164,6 +170,12 @@ function formatDate(iso: string | undefined): string | undefined {
 }
 
 /** The host an article comes from, without "www.", for an http(s) page; else undefined. */
+/** The site has picked-article rules and none of them found its element on this page. */
+function articleRuleMissed({ ruleNotes }: Extraction): boolean {
+  const picks = ruleNotes?.filter((n) => n.action === 'article') ?? [];
+  return picks.length > 0 && !picks.some((n) => n.matched);
+}
+
 export function sourceDomain(url: string): string | undefined {
   try {
     const parsed = new URL(url);

@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser, type Browser } from 'wxt/browser';
 import type { Detection, Extraction } from './extract/types';
+import type { SiteRule } from './sites/site-rules';
 
 /** How a link should open; worked out from the click by components/open-intent.ts. */
 export interface OpenIntent {
@@ -55,6 +56,18 @@ export const EXTRACT_ANYWAY_KEY = 'sift.extract-anyway';
  * popup's "Listen": the reader that opens starts reading aloud (issue 18). The reader clears it.
  */
 export const READER_LISTEN_KEY = 'sift.reader-listen';
+
+/**
+ * Set (under Symbol.for) in the tab's isolated world just before the extractor is injected, when
+ * the page's site has rules (issue 19) or one was just made: an ExtractorRules. The rules reach the
+ * extractor as data, so its bundle holds no storage code; the extractor clears it.
+ */
+export const EXTRACT_RULES_KEY = 'sift.extract-rules';
+export interface ExtractorRules {
+  rules: SiteRule[];
+  /** A rule was just made: what was kept of this version of the page is read again. */
+  fresh: boolean;
+}
 
 /** What the injected extractor (entrypoints/extractor.ts) reads of a page (and keeps there, lib/reader/kept-extraction.ts). */
 export type ExtractorResult =
@@ -156,3 +169,15 @@ interface ProtocolMap {
   openInSift(data: { url: string; tabId?: number; asking?: boolean }): boolean;
 }
 // ---- end of sites (issue 19) ----------------------------------------------------------------------
+
+// ---- Rules (issue 19): "Pick the article" and "Remove" -------------------------------------------
+// (Merged into the ProtocolMap above.)   reader overlay -> background   siteRule
+interface ProtocolMap {
+  /**
+   * Reader mode made a rule for its own tab's site: the background stores it (lib/settings.ts) and
+   * reads the page again with the site's rules; reader mode then shows what was kept in the page.
+   * Resolves to whether the page was read again.
+   */
+  siteRule(data: SiteRule): boolean;
+}
+// ---- end of rules (issue 19) ----------------------------------------------------------------------

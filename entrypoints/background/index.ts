@@ -13,6 +13,7 @@ import { forgetExtraction, rememberExtraction } from './extraction-cache';
 import { watchSettings } from '@/lib/settings';
 import { afterDetection, wireSites } from './sites';
 import { wireLinkMenu } from './link-menu';
+import { wireRules } from './site-rules';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -202,6 +203,7 @@ export default defineBackground(() => {
 
   wireSites(contentTab, fromExtensionPage);
   wireLinkMenu();
+  wireRules(contentTab);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetExtraction(tabId);

@@ -1,7 +1,9 @@
 // Reading a tab on demand: the extractor is injected with scripting.executeScript only when asked
 // (toolbar click or shortcut grant activeTab), so the manifest needs no host permissions.
 import { browser } from 'wxt/browser';
-import { EXTRACT_ANYWAY_KEY, type ExtractorAnswer, type PageResult } from '@/lib/messages';
+import { EXTRACT_ANYWAY_KEY, EXTRACT_RULES_KEY, type ExtractorAnswer, type ExtractorRules, type PageResult } from '@/lib/messages';
+import { loadSites } from '@/lib/settings';
+import { siteKey } from '@/lib/sites/site-rules';
 import { cachedExtraction, rememberExtraction } from './extraction-cache';
 import { unreadableByError, unreadableByUrl } from './unreadable';
 
@@ -34,14 +36,18 @@ export async function readPage(tabId: number, anyway = false): Promise<{ result:
 
 /**
  * Injects the extractor, which reads the page unless it already has this version of it (it
- * keeps what it read in the page for reader mode: lib/reader/kept-extraction.ts). A PageResult when
- * there is nothing to show.
+ * keeps what it read in the page for reader mode: lib/reader/kept-extraction.ts), or unless
+ * `fresh` (a rule was just made). A PageResult when there is nothing to show.
  */
-export async function extractInTab(tabId: number, url: string | undefined, anyway = false): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {
+export async function extractInTab(tabId: number, url: string | undefined, anyway = false, fresh = false): Promise<(ExtractorAnswer & { ok: true }) | PageResult> {
   let injected;
   try {
     // Read by this injection only (entrypoints/extractor.ts): Readability even where detection saw no article.
     if (anyway) await setFlagInPage(tabId, EXTRACT_ANYWAY_KEY);
+    // The site's rules (issue 19), as data; one more injection only on a site that has some.
+    const host = siteKey(url);
+    const rules = host ? ((await loadSites())[host]?.rules ?? []) : [];
+    if (rules.length || fresh) await setFlagInPage(tabId, EXTRACT_RULES_KEY, { rules, fresh } satisfies ExtractorRules);
     injected = await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -58,15 +64,16 @@ export async function extractInTab(tabId: number, url: string | undefined, anywa
 
 /**
  * Leaves a flag in the page's isolated world for the next script injected there to take
- * (`Symbol.for(key)`, like the reader's handle): "Show anyway" for the extractor, "Listen" for reader.js.
+ * (`Symbol.for(key)`, like the reader's handle): "Show anyway" and the site's rules for the extractor,
+ * "Listen" for reader.js.
  */
-export async function setFlagInPage(tabId: number, key: string): Promise<void> {
+export async function setFlagInPage(tabId: number, key: string, value: unknown = true): Promise<void> {
   await browser.scripting.executeScript({
     target: { tabId },
-    // Runs in the page: it may use nothing from here but its argument.
-    func: (key: string) => {
-      (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = true;
+    // Runs in the page: it may use nothing from here but its arguments.
+    func: (key: string, value: unknown) => {
+      (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = value;
     },
-    args: [key],
+    args: [key, value],
   });
 }

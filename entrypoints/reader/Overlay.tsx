@@ -21,6 +21,8 @@ import { itemCount } from '@/lib/extract/related/extract-related';
 import { SiteAuto } from '@/components/SiteAuto';
 import { useSiteAuto } from '@/components/use-site-auto';
 import { siteKey } from '@/lib/sites/site-rules';
+import { Picker } from './Picker';
+import { useRemoveBlocks } from './use-remove-blocks';
 
 export interface OverlayProps {
   extraction: Extraction | null;
@@ -38,10 +40,25 @@ export interface OverlayProps {
   onSiteAuto?: (on: boolean) => void;
   /** A related item's "Open in Sift" (issue 19): resolves to whether its tab opened. */
   onOpenInSift?: (url: string) => Promise<boolean>;
+  /**
+   * Issue 19: the reader picked the page's element as the article. Resolves to the page read
+   * again with the site's rules, null when no rule could be made or the page not read.
+   */
+  onPickArticle?: (element: Element) => Promise<Extraction | null>;
+  /** Issue 19: the reader removed a block of the reader view (hidden already): whether it is remembered for the site. */
+  onRemoveBlock?: (block: Element) => Promise<RemoveOutcome>;
 }
 
-export function Overlay({ extraction, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onOpenInSift }: OverlayProps) {
+/** A removed block is hidden on the site's pages, on this page only (nothing names it elsewhere), or could not be remembered. */
+export type RemoveOutcome = 'kept' | 'here-only' | 'failed';
+
+export function Overlay({ extraction: first, error, initialSettings, listen, onClose, onOpenLink, onGraded, t, onSiteAuto, onOpenInSift, onPickArticle, onRemoveBlock }: OverlayProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Issue 19: what is shown changes when the reader picks the article.
+  const [extraction, setExtraction] = useState(first);
+  const [picking, setPicking] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [notice, setNotice] = useState('');
   const [marks, mark] = useSiteMarks(extraction ? siteOf(extraction.url) : '');
   const { settings, changeSettings, showSettings, setShowSettings, opened, markOpened, counts, relatedControls } = useReaderState({
     initialSettings,
@@ -58,12 +75,31 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
 
   useEffect(() => {
     const element = dialog.current;
+    // While the reader picks, the dialog steps out of the top layer (the page must be seen and
+    // pointed at); its content stays as it was.
+    if (picking) return void (element?.open && element.close());
     if (element && !element.open) element.showModal();
     // Focus on the dialog itself, the box that scrolls (not on its first button): the keys scroll
     // the article at once and the first Tab reaches the toolbar. Without scrolling, or the title
     // would slide under the sticky bar.
     element?.focus({ preventScroll: true });
-  }, []);
+  }, [picking]);
+  // The dialog closed for picking is not the reader leaving.
+  const pickingNow = useRef(false);
+  pickingNow.current = picking;
+
+  useRemoveBlocks(main, removing, (block) => {
+    onRemoveBlock?.(block)
+      .catch((): RemoveOutcome => 'failed')
+      .then((outcome) => setNotice(outcome === 'kept' ? t('removeKept') : outcome === 'here-only' ? t('removeHereOnly') : t('ruleNotKept')));
+  });
+  const pick = async (element: Element) => {
+    setPicking(false);
+    setNotice(t('pickReading'));
+    const next = await onPickArticle?.(element).catch(() => null);
+    if (next) setExtraction(next);
+    setNotice(next ? '' : t('ruleNotKept'));
+  };
 
   const open = async (url: string, intent: OpenIntent) => {
     if (await onOpenLink(url, intent).catch(() => false)) markOpened(url);
@@ -86,7 +122,7 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
           event.preventDefault();
           onClose();
         }}
-        onClose={onClose}
+        onClose={() => pickingNow.current || onClose()}
       >
         <ReaderBar
           brand={t('overlayBrand')}
@@ -117,12 +153,27 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
               {t('readAloud')}
             </button>
           )}
+          {autoHost && onPickArticle && (
+            <button type="button" class="sift-btn" title={t('pickArticleHint')} onClick={() => (setRemoving(false), setNotice(''), setPicking(true))}>
+              {t('pickArticle')}
+            </button>
+          )}
+          {autoHost && onRemoveBlock && extraction?.article && (
+            <button type="button" class="sift-btn" aria-pressed={removing} title={t('removeBlocksHint')} onClick={() => (setRemoving(!removing), setNotice(''))}>
+              {t('removeBlocks')}
+            </button>
+          )}
         </ReaderBar>
+        {notice && (
+          <p class="sift-note sift-rule-status" role="status">
+            {notice}
+          </p>
+        )}
         {showSettings && <SettingsPanel settings={settings} onChange={changeSettings} t={t} onClearMarks={clearReaderData} />}
         {showSettings && autoHost && (
           <SiteAuto host={autoHost} on={autoOn} onChange={(on) => onSiteAuto?.(on)} t={t} />
         )}
-        <main class="sift-main" tabIndex={-1} ref={main}>
+        <main class={removing ? 'sift-main sift-removing' : 'sift-main'} tabIndex={-1} ref={main}>
           {extraction ? (
             <ReaderView
               extraction={extraction}
@@ -140,6 +191,7 @@ export function Overlay({ extraction, error, initialSettings, listen, onClose, o
           )}
         </main>
       </dialog>
+      {picking && <Picker onPick={pick} onCancel={() => setPicking(false)} t={t} />}
     </SiftRoot>
   );
 }

@@ -17,9 +17,11 @@ import { browserTranslator, uiDirection, uiLanguage } from '@/lib/browser-i18n';
 import { READER_HANDLE_KEY, readerSwitch, type ReaderHandle } from '@/lib/reader/reader-switch';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from './overlay.css?inline';
-import { Overlay } from './Overlay';
+import { Overlay, type RemoveOutcome } from './Overlay';
 import { lockPage, type PageLock } from './page-lock';
 import { hidePageForPrint, type PrintHide } from './print-page';
+import { selectorFor } from '@/lib/sites/selector';
+import { blockInfo, sourceOf } from '@/lib/sites/source-block';
 
 // A symbol, not a global name: the page's `<div id="__siftReader">` would be window.__siftReader
 // in this isolated world too (named access crosses worlds) and reader mode would never start.
@@ -35,6 +37,30 @@ function takeListen(): boolean {
   const listen = flags[Symbol.for(READER_LISTEN_KEY)] === true;
   delete flags[Symbol.for(READER_LISTEN_KEY)];
   return listen;
+}
+
+/**
+ * Issue 19: the element the reader picked is the article on this site. The background stores the
+ * rule and reads the page again with the site's rules, leaving the reading here: that, or null.
+ */
+async function pickArticle(element: Element): Promise<Extraction | null> {
+  const selector = selectorFor(element);
+  if (!selector || !(await sendMessage('siteRule', { action: 'article', selector }).catch(() => false))) return null;
+  const read = keptExtraction(location.href);
+  return read?.ok ? read.extraction : null;
+}
+
+/**
+ * Issue 19: the reader removed a block of the reader view, which is Sift's copy: the rule names the
+ * page's element it came from, by a selector without positions ("the fifth paragraph" is another
+ * paragraph on the site's other pages); without one, the block is hidden on this page only.
+ */
+async function removeBlock(block: Element): Promise<RemoveOutcome> {
+  const source = sourceOf(document, blockInfo(block));
+  if (!source) return 'failed';
+  const selector = selectorFor(source, { positions: false });
+  if (!selector) return 'here-only';
+  return (await sendMessage('siteRule', { action: 'remove', selector }).catch(() => false)) ? 'kept' : 'failed';
 }
 
 function createReader(): ReaderHandle {
@@ -101,6 +127,8 @@ function createReader(): ReaderHandle {
             t={t}
             onSiteAuto={(on) => sendMessage('siteAuto', { on }).catch(() => {})}
             onOpenInSift={(url) => sendMessage('openInSift', { url })}
+            onPickArticle={pickArticle}
+            onRemoveBlock={removeBlock}
           />,
           container,
         );

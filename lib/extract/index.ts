@@ -2,13 +2,20 @@ import { detectionOf, scoreDocument } from './detect/detect';
 import { extractArticle } from './article/extract-article';
 import { itemCount, scanRelated } from './related/extract-related';
 import { collapseWhitespace } from './text';
-import type { Extraction } from './types';
+import { articleRule, checkRules, removeRules } from './rules';
+import type { ExtractRule, Extraction } from './types';
 
 export interface ExtractOptions {
   /** `doc` is a private copy that may be taken apart (entrypoints/extractor.ts makes one). */
   ownCopy?: boolean;
   /** The article as Readability finds it even on a page detection calls no article (the reader asked for it). */
   anyway?: boolean;
+  /**
+   * The site's rules (issue 19), as data: 'remove' rules take their elements out of the article's
+   * copy, the newest 'article' rule that matches makes its element the article (shown even where
+   * detection saw none). The related items are found as without rules.
+   */
+  rules?: readonly ExtractRule[];
 }
 
 /**
@@ -28,8 +35,18 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const detection = detectionOf(doc, score, () => count);
   // Read before extractArticle, which may take an own copy apart.
   const page = pageInfo(doc);
-  const article = extractArticle(doc, url, { score, lang: detection.lang, relatedParts: related.parts, ownCopy: options.ownCopy, anyway: options.anyway });
-  return { url, detection, article, related: related.blocks, ...(article ? {} : { page }) };
+  const ruleNotes = options.rules?.length ? checkRules(doc, options.rules) : undefined;
+  const only = ruleNotes && articleRule(ruleNotes);
+  const article = extractArticle(doc, url, {
+    score,
+    lang: detection.lang,
+    relatedParts: related.parts,
+    ownCopy: options.ownCopy,
+    anyway: options.anyway || !!only,
+    remove: ruleNotes && removeRules(ruleNotes),
+    only,
+  });
+  return { url, detection, article, related: related.blocks, ...(article ? {} : { page }), ...(ruleNotes ? { ruleNotes } : {}) };
 }
 
 const squash = (text: string | null | undefined) => collapseWhitespace(text ?? '');

@@ -83,4 +83,17 @@ export interface Extraction {
    * description), so its related items can still be graded (lib/reader/grade-related.ts).
    */
   page?: { title: string; description: string; siteName?: string };
+  /** The site's rules as this page met them (issue 19): present when there were rules. */
+  ruleNotes?: RuleNote[];
+}
+
+/** A per-site rule as extract() takes it: a CSS selector and what to do with what it finds (lib/sites/site-rules.ts SiteRule). */
+export interface ExtractRule {
+  action: 'article' | 'remove';
+  selector: string;
+}
+
+/** A rule and whether its selector found anything on this page (a rule that found nothing was ignored). */
+export interface RuleNote extends ExtractRule {
+  matched: boolean;
 }

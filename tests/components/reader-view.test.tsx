@@ -143,4 +143,19 @@ describe('ReaderView, grading the related items (issue 15)', () => {
     expect(root.querySelector('details.sift-off .sift-item-link')?.textContent).toContain('Liquid cooling');
     expect((c.onGraded as ReturnType<typeof vi.fn>).mock.calls[0][0]).toMatchObject({ total: 2, on: 1, off: 1 });
   });
+
+  it('says when the site\'s picked article was not found on the page (issue 19), and only then', async () => {
+    const note = 'Your picked article for this site was not found on this page; Sift chose the article itself.';
+    await mount({ ...extraction, ruleNotes: [{ action: 'article', selector: 'section.gone', matched: false }, { action: 'remove', selector: 'aside', matched: true }] });
+    expect(root.querySelector('.sift-rule-note')?.textContent).toBe(note);
+    render(null, root);
+    root.remove();
+    await mount({ ...extraction, ruleNotes: [{ action: 'article', selector: 'section.gone', matched: false }, { action: 'article', selector: 'main', matched: true }] });
+    expect(root.querySelector('.sift-rule-note')).toBeNull();
+    render(null, root);
+    root.remove();
+    // A remove rule that finds nothing needs no note: the block is simply not on this page.
+    await mount({ ...extraction, ruleNotes: [{ action: 'remove', selector: 'aside.promo', matched: false }] });
+    expect(root.querySelector('.sift-rule-note')).toBeNull();
+  });
 });

@@ -10,6 +10,7 @@ import { removeMedia } from './declobber';
 import { hanScriptTag } from './han-script';
 import { promoteLazyImages } from './lazy-images';
 import { sanitizeContent } from '../sanitize';
+import { keepOnly, removeMatching } from '../rules';
 import { collapseWhitespace, collapsedLength } from '../text';
 import { middleMinutes, readingTime } from './reading-time';
 import { articleTitle, stripKnownSite } from './title';
@@ -42,6 +43,10 @@ export interface Prepared {
   ownCopy?: boolean;
   /** Run Readability even when detection says the page is not an article (the reader asked: "Show anyway", reader mode). */
   anyway?: boolean;
+  /** Selectors of the reader's 'remove' rules for this site (lib/extract/rules.ts): their elements leave the copy first. */
+  remove?: string[];
+  /** The selector of the reader's picked article: its first element is the article, whole. */
+  only?: string;
 }
 
 /** The same element in `copy` (a clone of `el`'s document), by its path of child indexes. */
@@ -96,33 +101,46 @@ export function extractArticle(doc: Document, url: string, prepared: Prepared = 
     removeMedia(work); // after the related parts are matched by position in the copy
   }
   keepMetaText(work);
+  if (prepared.remove?.length) removeMatching(work, prepared.remove);
+  // Issue 19: the reader picked the article. It is the only content of the copy, cleaned up as
+  // any article is, and shown whole: Readability still reads the metadata, but its choice of a
+  // part of the element is not asked for (the reader picked a larger block because Sift showed
+  // too little, or another block because Sift showed the wrong one).
+  const picked = prepared.only ? keepOnly(work, prepared.only) : null;
   removeClutter(work, url, related);
   promoteLazyImages(work);
+  let pickedContent: Element | null = null;
+  if (picked) {
+    // In a <div>: sanitizeContent keeps what is inside its root, and a picked <ul> is a list.
+    pickedContent = work.createElement('div');
+    pickedContent.append(picked.cloneNode(true));
+  }
   // The article element itself rather than its innerHTML: sanitizeContent works on it in place.
   const parsed = new Readability<Element>(work, { keepClasses: false, serializer: (el) => el as Element }).parse();
-  if (!parsed?.content) return null;
-  const repeated = dropRepeatedIntro(parsed.content);
+  const content = pickedContent ?? parsed?.content;
+  if (!content) return null;
+  const repeated = dropRepeatedIntro(content);
 
-  const text = (repeated ? parsed.content.textContent : parsed.textContent) ?? '';
-  // Sanitised in place: parsed.content is not read after this.
-  const contentHtml = sanitizeContent(parsed.content, base, win);
+  const text = (repeated || pickedContent ? content.textContent : parsed?.textContent) ?? '';
+  // Sanitised in place: content is not read after this.
+  const contentHtml = sanitizeContent(content, base, win);
   const textLength = collapsedLength(text);
   if (!textLength || !contentHtml) return null;
 
-  const lang = (parsed.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
-  const dir = (dirAttr || parsed.dir || '').toLowerCase();
-  const langTag = hanScriptTag(lang, parsed.lang || langAttr, text);
+  const lang = (parsed?.lang?.trim().toLowerCase().split(/[-_]/)[0] || guessedLang) ?? '';
+  const dir = (dirAttr || parsed?.dir || '').toLowerCase();
+  const langTag = hanScriptTag(lang, parsed?.lang || langAttr, text);
   const time = readingTime(text, lang);
-  const siteName = collapseWhitespace(parsed.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined;
+  const siteName = collapseWhitespace(parsed?.siteName ?? '') || metaSite || ld.publisher || siteFromTitle(doc.title ?? '', title) || undefined;
   return {
-    title: stripKnownSite(title || collapseWhitespace(parsed.title ?? ''), siteName),
-    byline: cleanByline(parsed.byline) || cleanByline(metaByline) || cleanByline(ld.author) || cleanByline(info.byline),
+    title: stripKnownSite(title || collapseWhitespace(parsed?.title ?? ''), siteName),
+    byline: cleanByline(parsed?.byline) || cleanByline(metaByline) || cleanByline(ld.author) || cleanByline(info.byline),
     siteName,
-    publishedTime: isoTime(declared, parsed.publishedTime, info.date, ld.date, found),
+    publishedTime: isoTime(declared, parsed?.publishedTime, info.date, ld.date, found),
     lang,
     ...(langTag ? { langTag } : {}),
     dir: dir === 'rtl' || RTL_LANGS.test(lang) ? 'rtl' : 'ltr',
-    excerpt: collapseWhitespace(parsed.excerpt ?? '') || undefined,
+    excerpt: collapseWhitespace(parsed?.excerpt ?? '') || undefined,
     contentHtml,
     textLength,
     readingMinutes: middleMinutes(time),
