@@ -171,7 +171,7 @@ function RelatedRow({ item, opened, list }: RelatedRowProps) {
           </button>
         )}
         {onOpenInSift && (
-          <button type="button" class="sift-in-sift" title={t('openInSift')} onClick={() => onOpenInSift(item.url)}>
+          <button type="button" class="sift-in-sift" title={t('openInSiftWhy', hostOf(item.url))} onClick={() => onOpenInSift(item.url)}>
             <span aria-hidden="true">↗</span>
             <span class="sift-visually-hidden">{t('openInSiftOf', item.title)}</span>
           </button>
@@ -203,4 +203,13 @@ function RelatedRow({ item, opened, list }: RelatedRowProps) {
       )}
     </li>
   );
+}
+
+/** The host a link's "Open in Sift" asks for, as the browser's prompt names it. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

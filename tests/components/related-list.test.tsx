@@ -213,7 +213,8 @@ describe('RelatedList, graded', () => {
     const button = second.querySelector<HTMLButtonElement>('button.sift-in-sift')!;
     expect(button.type).toBe('button');
     expect(button.textContent).toContain('Open in Sift: Item 2');
-    expect(button.title).toBe('Open in Sift');
+    // Its tooltip says why the browser is about to ask for the link's site.
+    expect(button.title).toContain('asks your browser for example.org at this click');
     act(() => button.click());
     expect(props.onOpenInSift).toHaveBeenCalledExactlyOnceWith('https://example.org/2.html');
     expect(props.onOpenLink).not.toHaveBeenCalled();
