@@ -145,6 +145,9 @@ describe('the popup on a page that takes long to read (judgeProgress)', () => {
     expect(judgeProgress([opening({ wordsAt: 1900 })], 1000).progressOk).toBe(false);
     // An answer within the slow mark needs no words.
     expect(judgeProgress([opening({ wordsAt: null, answerAt: 900 })], 1000).progressOk).toBe(true);
+    // The words are due a second after the skeleton, not after the popup opened.
+    expect(judgeProgress([opening({ skeletonAt: 232, wordsAt: null, answerAt: 1115 })], 1000).progressOk).toBe(true);
+    expect(judgeProgress([opening({ skeletonAt: 232, wordsAt: null, answerAt: 1400 })], 1000).progressOk).toBe(false);
   });
 
   it('fails a slow input, a click not answered while reading, and an opening that sent none', () => {
