@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
 import { buildFirefox } from '../support/firefox-build';
 import { findFirefox, launchFirefox, type RunningFirefox } from '../support/firefox-launch';
-import { labelsOf } from '../support/load-page';
+import { labelsOf, mustContain } from '../support/load-page';
 import { serveFixtures, type IdServer } from '../support/page-server';
 
 const FIXTURE = 'seed-dedecms';
@@ -161,6 +161,9 @@ const readPopup = `return {
   pressed: document.querySelector('button[aria-pressed]')?.getAttribute('aria-pressed') ?? null,
 };`;
 
+/** Reader mode's article text in the page (content context), '' while there is none. */
+const readerText = `return (document.querySelector('sift-reader')?.shadowRoot?.querySelector('.sift-body')?.textContent ?? '').replace(/\\s+/g, ' ');`;
+
 interface PopupView {
   title: string | null;
   items: number;
@@ -174,6 +177,7 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
   let browser: RunningFirefox | undefined;
   let server: IdServer | undefined;
   let testOutDir = '';
+  let started: Promise<{ marionette: RunningFirefox['marionette']; id: string; server: IdServer }> | undefined;
 
   afterAll(async () => {
     await browser?.close();
@@ -181,14 +185,28 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
     if (testOutDir) rmSync(testOutDir, { recursive: true, force: true });
   });
 
+  /** One Firefox with the test build installed, for this block's tests (whichever runs first starts it). */
+  const start = () =>
+    (started ??= (async () => {
+      if (!firefox) throw new Error('firefox-esr is not installed; .ci/run installs it (apt-get install firefox-esr)');
+      testOutDir = mkdtempSync(join(tmpdir(), 'sift-firefox-e2e-'));
+      const testBuild = await buildFirefox(testOutDir, { e2e: true });
+      server = await serveFixtures();
+      browser = await launchFirefox(firefox, server.port);
+      const { marionette } = browser;
+      const { value: id } = await marionette.command<{ value: string }>('Addon:Install', { path: testBuild, temporary: true });
+      return { marionette, id, server };
+    })());
+
+  /** Opens the popup in a new tab, pointed at the tab `tabId` (content context). */
+  const openPopupFor = async (marionette: RunningFirefox['marionette'], host: string, tabId: number) => {
+    const { handle } = await marionette.command<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
+    await marionette.command('WebDriver:SwitchToWindow', { handle, focus: true });
+    await marionette.command('WebDriver:Navigate', { url: `moz-extension://${host}/popup.html?tab=${tabId}` });
+  };
+
   it('shows the article and its related items, and switches the page to reader mode and back', async () => {
-    if (!firefox) throw new Error('firefox-esr is not installed; .ci/run installs it (apt-get install firefox-esr)');
-    testOutDir = mkdtempSync(join(tmpdir(), 'sift-firefox-e2e-'));
-    const testBuild = await buildFirefox(testOutDir, { e2e: true });
-    server = await serveFixtures();
-    browser = await launchFirefox(firefox, server.port);
-    const { marionette } = browser;
-    const { value: id } = await marionette.command<{ value: string }>('Addon:Install', { path: testBuild, temporary: true });
+    const { marionette, id, server } = await start();
     await marionette.command('WebDriver:Navigate', { url: server.urlOf(FIXTURE) });
     const pageWindow = (await marionette.command<{ value: string }>('WebDriver:GetWindowHandle')).value;
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
@@ -196,11 +214,7 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
     const { host, tabId } = await marionette.execute<{ host: string; tabId: number }>(readExtensionTab, [id]);
     await marionette.command('Marionette:SetContext', { value: 'content' });
 
-    const openPopup = async () => {
-      const { handle } = await marionette.command<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
-      await marionette.command('WebDriver:SwitchToWindow', { handle, focus: true });
-      await marionette.command('WebDriver:Navigate', { url: `moz-extension://${host}/popup.html?tab=${tabId}` });
-    };
+    const openPopup = () => openPopupFor(marionette, host, tabId);
     const popupView = () => marionette.execute<PopupView>(readPopup);
     const overlays = async () => {
       await marionette.command('WebDriver:SwitchToWindow', { handle: pageWindow, focus: true });
@@ -224,5 +238,62 @@ describe.skipIf(skipBrowser)('Firefox popup and reader mode (firefox-esr, headle
     await marionette.execute(`document.querySelector('button[aria-pressed]').click();`);
     expect((await pollFor(popupView, (v) => v.pressed === 'false')).pressed).toBe('false');
     expect(await overlays()).toBe(0);
+  }, 180_000);
+  it('picks the article in reader mode, remembered for the site: on a page where it is not found, a note', async () => {
+    const { marionette, id, server } = await start();
+    const { handle: pageWindow } = await marionette.command<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
+    await marionette.command('WebDriver:SwitchToWindow', { handle: pageWindow, focus: true });
+    const readerOn = async (fixture: string) => {
+      await marionette.command('WebDriver:SwitchToWindow', { handle: pageWindow, focus: true });
+      await marionette.command('WebDriver:Navigate', { url: server.urlOf(fixture) });
+      await marionette.command('Marionette:SetContext', { value: 'chrome' });
+      await pollFor(() => marionette.execute<ToolbarState>(readToolbarState, [id]), (s) => s.url === server.urlOf(fixture));
+      const { host, tabId } = await marionette.execute<{ host: string; tabId: number }>(readExtensionTab, [id]);
+      await marionette.command('Marionette:SetContext', { value: 'content' });
+      await openPopupFor(marionette, host, tabId);
+      await pollFor(() => marionette.execute<PopupView>(readPopup), (v) => !!v.title);
+      await marionette.execute(`document.querySelector('button[aria-pressed]').click();`);
+      expect((await pollFor(() => marionette.execute<PopupView>(readPopup), (v) => v.pressed === 'true')).pressed).toBe('true');
+      await marionette.command('WebDriver:CloseWindow');
+      await marionette.command('WebDriver:SwitchToWindow', { handle: pageWindow, focus: true });
+      await pollFor(() => marionette.execute<string>(readerText), (text) => text.length > 0);
+    };
+
+    await readerOn('en-news-related');
+    expect(await marionette.execute<string>(readerText)).toContain('Calder Grid Systems');
+    await marionette.execute(`[...document.querySelector('sift-reader').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Pick the article')).click();`);
+    await pollFor(() => marionette.execute<boolean>(`return !!document.querySelector('sift-reader').shadowRoot.querySelector('.sift-picker');`), (on) => on);
+    // A real pointer (WebDriver actions): in the "Most read" box, between its heading and its list.
+    const point = await marionette.execute<{ x: number; y: number }>(`
+      const heading = document.getElementById('most-read-heading');
+      heading.scrollIntoView({ block: 'center' });
+      const box = heading.getBoundingClientRect();
+      return { x: Math.round(box.left + 10), y: Math.round(box.bottom + 6) };`);
+    await marionette.command('WebDriver:PerformActions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport', duration: 0 },
+            { type: 'pause', duration: 100 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await marionette.command('WebDriver:ReleaseActions');
+    const picked = await pollFor(() => marionette.execute<string>(readerText), (text) => text.includes('Ferry fares to rise 8% in June'));
+    expect(picked).toContain('Ferry fares to rise 8% in June');
+    expect(picked).not.toContain('Calder Grid Systems');
+
+    // Another page of the same site (the fixture server), of another template: the rule finds
+    // nothing there, Sift chooses the article itself and says so.
+    await readerOn('en-blog-no-related');
+    const note = await pollFor(() => marionette.execute<string>(`return document.querySelector('sift-reader').shadowRoot.querySelector('.sift-rule-note')?.textContent ?? '';`), (t) => t.length > 0);
+    expect(note).toContain('Your picked article for this site was not found on this page');
+    expect(await marionette.execute<string>(readerText)).toContain(mustContain(labelsOf('en-blog-no-related'))[0]);
   }, 180_000);
 });
