@@ -44,16 +44,29 @@ function isSpaceCode(c: number): boolean {
 
 /** collapseWhitespace(text).length, without building the collapsed copy (5 MB of text on a big page). */
 export function collapsedLength(text: string): number {
+  const counter = collapsedCounter();
+  counter.add(text);
+  return counter.length();
+}
+
+/**
+ * collapsedLength of text that comes in pieces (the text nodes of an element), each piece read
+ * once: `length()` is that of all the pieces added so far, as if they were one string.
+ */
+export function collapsedCounter(): { add(text: string): void; length(): number } {
   let length = 0;
   let space = true; // leading whitespace is trimmed
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isSpace = isSpaceCode(c);
-    if (!isSpace) length++;
-    else if (!space) length++;
-    space = isSpace;
-  }
-  return space && length > 0 ? length - 1 : length; // trailing whitespace is trimmed
+  return {
+    add(text) {
+      for (let i = 0; i < text.length; i++) {
+        const isSpace = isSpaceCode(text.charCodeAt(i));
+        if (!isSpace || !space) length++;
+        space = isSpace;
+      }
+    },
+    // trailing whitespace is trimmed
+    length: () => (space && length > 0 ? length - 1 : length),
+  };
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

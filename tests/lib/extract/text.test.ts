@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedLength, collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, textWeight } from '../../../lib/extract/text';
+import { collapsedCounter, collapsedLength, collapseWhitespace, countCjk, decodeEntities, guessLang, isMostlyCjk, textWeight } from '../../../lib/extract/text';
 
 describe('collapseWhitespace', () => {
   it('collapses spaces, tabs, newlines, NBSP and ideographic spaces and trims', () => {
@@ -46,6 +46,17 @@ describe('collapsedLength', () => {
   it('is the length of collapseWhitespace, without the copy', () => {
     for (const text of ['', '   ', 'a', '  a\t\n b\u00a0\u00a0c\u3000d  ', '\ufeffx\u2003y\u205f', '字 \n 字', 'end \n']) {
       expect(collapsedLength(text), JSON.stringify(text)).toBe(collapseWhitespace(text).length);
+    }
+  });
+
+  it('counts text given in pieces as the pieces joined (whitespace runs across pieces count once)', () => {
+    const pieces = ['  ', 'a', ' ', '\n  ', 'b\u00a0', '\u3000c', '  ', '字', ' \n'];
+    const counter = collapsedCounter();
+    let joined = '';
+    for (const piece of pieces) {
+      counter.add(piece);
+      joined += piece;
+      expect(counter.length(), JSON.stringify(joined)).toBe(collapseWhitespace(joined).length);
     }
   });
 });
