@@ -146,10 +146,15 @@ describe('keyboard only in reader mode', () => {
         const el = document.querySelector('sift-reader')!.shadowRoot!.activeElement as HTMLElement | null;
         return el ? { text: el.textContent!.trim(), outline: getComputedStyle(el).outlineStyle } : null;
       });
-    // From the reader's scrolling box (focused on open): the toolbar first, "Related · 29", "Read aloud", then settings.
+    // From the reader's scrolling box (focused on open): the toolbar first, "Related · 29", "Read aloud",
+    // "Pick the article" and "Remove blocks" (issue 19), then settings.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toEqual({ text: 'Read aloud', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Pick the article', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Remove blocks', outline: 'solid' });
     await page.keyboard.press('Tab');
     expect(await focused()).toEqual({ text: 'Settings', outline: 'solid' });
     await page.keyboard.press('Enter');
