@@ -1,8 +1,10 @@
 // Cheap detection on every http(s) page: only lib/extract/detect/detect.ts is bundled here (Readability and the
 // sanitiser load on demand, entrypoints/extractor.ts and entrypoints/reader/). Budget: 20 KB.
 // It tells the background what it found, again after in-page navigation and after large DOM
-// changes (single-page sites, related lists that load late).
-import { detectOnPageLoad } from '@/lib/extract/detect/detect';
+// changes (single-page sites, related lists that load late). On the load path it only asks
+// whether the page is an article; an article's related count (the toolbar's number, the costly
+// part) waits for an idle moment, and the report goes then, once.
+import { detectInSteps, type StagedDetection } from '@/lib/extract/detect/detect';
 import { reportDetected } from '@/lib/messages';
 import { pageChanged } from '@/lib/reader/kept-extraction';
 import { readerActiveHere } from '@/lib/reader/reader-switch';
@@ -12,6 +14,8 @@ const LARGE_CHANGE = 20;
 // Wait until the page has been quiet this long before detecting again.
 const SETTLE_MS = 800;
 const MAX_WAIT_MS = 5000;
+// An article's related count runs when the page is idle, or after this long at the latest.
+const COUNT_BY_MS = 1000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -19,20 +23,39 @@ export default defineContentScript({
   main(ctx) {
     let fresh = true;
     let timer: number | undefined;
+    // Bumped at every change of the page: an idle count of an older version scores it again.
+    let version = 0;
 
-    const report = (readerActive?: boolean) => {
-      timer = undefined;
-      let detection;
-      try {
-        detection = detectOnPageLoad(document, location.href);
-      } catch {
-        return; // A detector bug must never break the page.
-      }
+    const send = (detection: { isArticle: boolean; relatedCount: number }, readerActive?: boolean) => {
       // Sent even when the detection is unchanged: the page changed, so the background's cached
       // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
       // (An undefined readerActive is not sent: messages are JSON.)
-      reportDetected({ url: location.href, detection, fresh, readerActive }).catch(() => {});
+      reportDetected({ url: location.href, detection: { ...detection, lang: '' }, fresh, readerActive }).catch(() => {});
       fresh = false;
+    };
+
+    const report = (readerActive?: boolean) => {
+      timer = undefined;
+      let steps: StagedDetection;
+      try {
+        steps = detectInSteps(document, location.href);
+      } catch {
+        return; // A detector bug must never break the page.
+      }
+      if (!steps.isArticle) return send({ isArticle: false, relatedCount: 0 }, readerActive);
+      const scored = version;
+      ctx.requestIdleCallback(
+        () => {
+          try {
+            // The page changed meanwhile (its report is on its way): this one says what it is now.
+            const now = scored === version ? steps : detectInSteps(document, location.href);
+            send({ isArticle: now.isArticle, relatedCount: now.relatedCount() }, readerActive);
+          } catch {
+            // as above
+          }
+        },
+        { timeout: COUNT_BY_MS },
+      );
     };
 
     // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
@@ -41,6 +64,7 @@ export default defineContentScript({
       // A new version of the page from now on (not when the report goes, which would drop an
       // extraction made of this version in between): reader mode must not show the last one.
       pageChanged();
+      version++;
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);

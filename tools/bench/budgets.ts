@@ -8,6 +8,7 @@ import { judgeProgress } from './popup/progress';
 import type { PopupMeasure, PopupPageMeasure } from './popup/types';
 import type { Summary } from './summarise';
 import { FIREFOX_BUDGETS } from './firefox/budgets';
+import { IDLE_COUNT } from '../in-page/measure-page';
 
 /** What a budget reads: the measurements (the Firefox race's among them) and their summary. */
 export type Judged = Measurements & Summary;
@@ -98,6 +99,12 @@ export const BUDGETS: BudgetRow[] = [
     figure: (m) => m.ratios.detectVsIsProbablyReaderable.p50,
     pass: (v) => v <= 3,
     show: fmtX,
+    // Detection is what the content script does on the load path; an article's related count
+    // (the toolbar's number) follows at an idle moment, and its cost is said here, not hidden.
+    note: (m) => {
+      const idle = m.phases[IDLE_COUNT];
+      return idle ? `the load path; the related count follows when the page is idle: p50 ${fmtMs(idle.p50)}, p95 ${fmtMs(idle.p95)}` : undefined;
+    },
   },
   { id: 'detect-p95', what: 'detection: p95 time', limit: '<= 1 ms', figure: (m) => (m.ops.detect.n ? m.ops.detect.p95 : null), pass: (v) => v <= 1, show: fmtMs },
   // Issue 16 replaced issue 4's 1.25x (sanitising included) and its popup p95 <= 150 ms: an

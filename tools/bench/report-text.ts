@@ -42,7 +42,7 @@ function header(report: Report, s: Summary): Lines {
 const LABELS: Record<OpName, string> = {
   treeWalker: 'TreeWalker pass (floor)',
   isProbablyReaderable: 'Readability isProbablyReaderable',
-  detect: 'Sift detect',
+  detect: 'Sift detect (load path)',
   readabilityParse: 'Readability.parse on a clone',
   extract: 'Sift extract (article+related+sanitise)',
 };
@@ -100,7 +100,7 @@ function hugePage(report: Report): Lines {
     p(`  detect says isArticle=${hugeOk.detectIsArticle}, isProbablyReaderable=${hugeOk.readerable}; extraction: ` +
       `${hugeOk.extractTextLength ? `${hugeOk.extractTextLength} characters of article` : 'no article'}, ${hugeOk.relatedItems ?? 0} related items`);
     const parts = Object.entries(hugeOk.phases ?? {});
-    if (parts.length) p(`  parts of detect: ${parts.map(([n, t]) => `${n.replace(/^detect: /, '')} ${fmtMs(t.ms)}`).join(', ')}`);
+    if (parts.length) p(`  parts of detect: ${parts.map(([n, t]) => `${n.replace(/^detect[:,] /, '')} ${fmtMs(t.ms)}`).join(', ')}`);
   } else p(`  failed: ${(huge as { error: string }).error}`);
   return out;
 }
