@@ -205,6 +205,14 @@ export default defineBackground(() => {
   wireLinkMenu();
   wireRules(contentTab);
 
+  // A load or reload starts a new document, whose extraction is not the last one's: dropped now,
+  // not when the content script reports (at document_idle, and at an idle moment after that for
+  // an article), so a popup opened in between reads the page again. (The status needs no "tabs"
+  // permission.)
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') forgetExtraction(tabId);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetExtraction(tabId);
     forgetTab(tabId).catch(() => {});
