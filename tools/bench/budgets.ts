@@ -150,7 +150,7 @@ export const BUDGETS: BudgetRow[] = [
     show: fmtX,
     note: (m) =>
       firstOpenings(m.popup, m.rows)
-        .map((f) => `${f.id}: first p50 ${fmtMs(f.pg.coldP50)}, bare p50 ${fmtMs(f.pg.bareP50)}, parse ${fmtMs(f.parse)}`)
+        .map((f) => `${f.id}: first p50 ${fmtMs(f.pg.coldP50)}, bare p50 ${fmtMs(f.pg.bareP50)}, parse ${fmtMs(f.parse)}, an empty injection ${fmtMs(f.pg.emptyInjectionP50 ?? null)}`)
         .join('; '),
   },
   {

@@ -135,7 +135,8 @@ function popupSection(report: Report): Lines {
   if (popup.status === 'ok') {
     for (const pg of popup.pages) {
       p(`  ${pg.id}: ${pg.samples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.p50)}; first paint at p50 ${fmtMs(pg.firstPaintP50)}; page's answer in the popup at p50 ${fmtMs(pg.answerP50)}; first opening ${fmtMs(pg.coldMs)}, later ones (cached) p50 ${fmtMs(pg.warmP50)})`);
-      p(`    first openings, each after a reload: ${pg.coldSamples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.coldP50)})`);
+      p(`    first openings, each after a reload: ${pg.coldSamples.map((s) => s.toFixed(0)).join(', ')} ms (p50 ${fmtMs(pg.coldP50)})` +
+        (pg.emptyInjectionP50 != null ? `; an empty script injected into the page and answered: p50 ${fmtMs(pg.emptyInjectionP50)}` : ''));
     }
     p(`  all samples: p50 ${fmtMs(popup.p50)}  p95 ${fmtMs(popup.p95)}; later (cached) openings: p50 ${fmtMs(popup.warmP50)}  p95 ${fmtMs(popup.warmP95)}`);
     p(`  floor: an empty extension page opened the same way paints its first frame at p50 ${fmtMs(popup.floorP50)}, p95 ${fmtMs(popup.floorP95)} (the browser's first page of the extension, before them: ${fmtMs(popup.floorFirst)})`);

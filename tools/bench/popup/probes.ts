@@ -109,6 +109,17 @@ export function tabShowing(url: string): Promise<number | null> {
     .then((tabs: Array<{ id?: number; url?: string }>) => tabs.find((t) => t.url && t.url.replace(/#.*$/, '') === url)?.id ?? null);
 }
 
+/**
+ * In the service worker: one injection of a script that does nothing into the tab, from the call
+ * to its answer (ms). The floor of any first opening: reading the page at a click needs at least
+ * this round trip, before any extraction.
+ */
+export function emptyInjection(tabId: number): Promise<number> {
+  const chrome = (globalThis as any).chrome;
+  const start = performance.now();
+  return chrome.scripting.executeScript({ target: { tabId }, func: () => 0 }).then(() => performance.now() - start);
+}
+
 interface Watch {
   tasks: Array<[number, number]>;
   firstInput: { at: number; delay: number } | null;

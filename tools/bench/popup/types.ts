@@ -19,6 +19,8 @@ export interface PopupPageMeasure {
    */
   coldSamples: number[];
   coldP50: number | null;
+  /** An empty script injected into the tab from the service worker and answered, p50 (the floor of reading the page at a click). */
+  emptyInjectionP50?: number | null;
   /**
    * The same article in BARE_PAGE, opened in turn with the popup: a page of the extension that
    * fetches the popup's own rendered article from the extension's files and sets it as HTML under
