@@ -4,7 +4,7 @@
 // changes (single-page sites, related lists that load late). On the load path it only asks
 // whether the page is an article; an article's related count (the toolbar's number, the costly
 // part) waits for an idle moment, and the report goes then, once.
-import { detectInSteps, type StagedDetection } from '@/lib/extract/detect/detect';
+import { articleCounter } from '@/lib/extract/detect/detect';
 import { reportDetected } from '@/lib/messages';
 import { pageChanged } from '@/lib/reader/kept-extraction';
 import { readerActiveHere } from '@/lib/reader/reader-switch';
@@ -14,48 +14,32 @@ const LARGE_CHANGE = 20;
 // Wait until the page has been quiet this long before detecting again.
 const SETTLE_MS = 800;
 const MAX_WAIT_MS = 5000;
-// An article's related count runs when the page is idle, or after this long at the latest.
-const COUNT_BY_MS = 1000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // (runAt: document_idle, the default: once the page has loaded, before its late resources.)
   main(ctx) {
     let fresh = true;
     let timer: number | undefined;
-    // Bumped at every change of the page: an idle count of an older version scores it again.
-    let version = 0;
 
-    const send = (detection: { isArticle: boolean; relatedCount: number }, readerActive?: boolean) => {
-      // Sent even when the detection is unchanged: the page changed, so the background's cached
-      // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
-      // (An undefined readerActive is not sent: messages are JSON.)
-      reportDetected({ url: location.href, detection: { ...detection, lang: '' }, fresh, readerActive }).catch(() => {});
-      fresh = false;
-    };
-
-    const report = (readerActive?: boolean) => {
-      timer = undefined;
-      let steps: StagedDetection;
+    // `counting`: the idle moment an article's count waited for (the page is scored again, as it
+    // may have changed meanwhile).
+    const report = (readerActive?: boolean, counting?: boolean) => {
+      if (!counting) timer = undefined;
+      let detection;
       try {
-        steps = detectInSteps(document, location.href);
+        const count = articleCounter(document, location.href);
+        // At an idle moment, or a second later at the latest.
+        if (count && !counting) return ctx.requestIdleCallback(() => report(readerActive, true), { timeout: 1000 });
+        detection = { isArticle: !!count, relatedCount: count ? count() : 0, lang: '' };
       } catch {
         return; // A detector bug must never break the page.
       }
-      if (!steps.isArticle) return send({ isArticle: false, relatedCount: 0 }, readerActive);
-      const scored = version;
-      ctx.requestIdleCallback(
-        () => {
-          try {
-            // The page changed meanwhile (its report is on its way): this one says what it is now.
-            const now = scored === version ? steps : detectInSteps(document, location.href);
-            send({ isArticle: now.isArticle, relatedCount: now.relatedCount() }, readerActive);
-          } catch {
-            // as above
-          }
-        },
-        { timeout: COUNT_BY_MS },
-      );
+      // Sent even when the detection is unchanged: the page changed, so the background's cached
+      // extraction of it (entrypoints/background/extraction-cache.ts) is stale.
+      // (An undefined readerActive is not sent: messages are JSON.)
+      reportDetected({ url: location.href, detection, fresh, readerActive }).catch(() => {});
+      fresh = false;
     };
 
     // Debounced, but a page that never settles (a live ticker) is still looked at every MAX_WAIT_MS.
@@ -64,7 +48,6 @@ export default defineContentScript({
       // A new version of the page from now on (not when the report goes, which would drop an
       // extraction made of this version in between): reader mode must not show the last one.
       pageChanged();
-      version++;
       const now = Date.now();
       if (timer === undefined) firstPending = now;
       else clearTimeout(timer);
@@ -90,7 +73,7 @@ export default defineContentScript({
         for (const list of [record.addedNodes, record.removedNodes]) {
           for (const node of list) {
             // Sift's own reader overlay is not a change of the page.
-            if (node.nodeType !== Node.ELEMENT_NODE || (node as Element).localName === 'sift-reader') continue;
+            if (node.nodeType !== 1 /* an element */ || (node as Element).localName === 'sift-reader') continue;
             changed += 1 + (node as Element).getElementsByTagName('*').length;
           }
         }

@@ -2,7 +2,7 @@
 // Readability's two, Sift's detect and extract), the parts of detect() and extract(), and what
 // they returned; and the generated 5 MB page.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { detect, detectInSteps, scoreAndScope, scoreDocument } from '../../lib/extract/detect/detect';
+import { articleCounter, detect, scoreAndScope, scoreDocument } from '../../lib/extract/detect/detect';
 import { extract } from '../../lib/extract/index';
 import { extractArticle } from '../../lib/extract/article/extract-article';
 import { extractRelated, itemCount } from '../../lib/extract/related/extract-related';
@@ -80,7 +80,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   const treeWalker = timeOp(() => walkElements(doc), opts);
   // detect as the content script calls it on the load path: its first step (entrypoints/content.ts;
   // the related count waits for an idle moment and is timed among the parts).
-  const detection = timePair(() => isProbablyReaderable(doc), () => detectInSteps(doc, url).isArticle, opts);
+  const detection = timePair(() => isProbablyReaderable(doc), () => articleCounter(doc, url) != null, opts);
   const extraction = timePair(() => readabilityOnClone(doc), () => extract(doc, url), opts);
   const timings = {
     treeWalker,
@@ -130,7 +130,7 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
   const small: TimingOptions = { ...opts, samples: Math.min(opts.samples, 5) };
   const result: HugePageMeasure = {
     elements: doc.getElementsByTagName('*').length,
-    detect: timeOp(() => detectInSteps(doc, url).isArticle, small),
+    detect: timeOp(() => articleCounter(doc, url) != null, small),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
     phases: {},
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),

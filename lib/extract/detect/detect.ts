@@ -79,29 +79,20 @@ export function scoreAndScope(doc: Document): [DetectionScore, RelatedScope] {
 }
 
 /**
- * Detection in the two steps the content script runs (entrypoints/content.ts): `isArticle` on the
- * page-load path, as cheap as isProbablyReaderable; `relatedCount` later, at an idle moment and
- * only for an article, since the toolbar's count is the costly part (issue 14 made it count the
+ * Detection in the two steps the content script runs (entrypoints/content.ts): whether the page
+ * is an article on the page-load path, as cheap as isProbablyReaderable (null when it is not);
+ * then, for an article, the returned function makes its related count at an idle moment, since the toolbar's count is the costly part (issue 14 made it count the
  * whole page, as the popup does). A function that does not reach the language guess, so its code
  * (lib/extract/text.ts guessLang and its tables) stays out of the bundle that loads on every page
  * (issue 14's 20 KB budget). `npm run bench` times the first step as detection and the second apart.
  */
-export interface StagedDetection {
-  isArticle: boolean;
-  /** The related count, made when called (0 for a non-article), with what scoring found of the page. */
-  relatedCount: () => number;
-}
-
-export function detectInSteps(doc: Document, url: string): StagedDetection {
+export function articleCounter(doc: Document, url: string): (() => number) | null {
   const [score, scope] = scoreAndScope(doc);
-  return {
-    isArticle: score.isArticle,
-    relatedCount: () => (score.isArticle ? safeRelatedCount(doc, url, scope) : 0),
-  };
+  return score.isArticle ? () => safeRelatedCount(doc, url, scope) : null;
 }
 
 /** detect() with ON_PAGE_LOAD: both steps at once (the eval's badge count, tests). */
 export function detectOnPageLoad(doc: Document, url: string): Detection {
-  const steps = detectInSteps(doc, url);
-  return { isArticle: steps.isArticle, relatedCount: steps.relatedCount(), lang: '' };
+  const count = articleCounter(doc, url);
+  return { isArticle: count != null, relatedCount: count?.() ?? 0, lang: '' };
 }
