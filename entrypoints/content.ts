@@ -4,7 +4,7 @@
 // changes (single-page sites, related lists that load late). On the load path it only asks
 // whether the page is an article; an article's related count (the toolbar's number, the costly
 // part) waits for an idle moment, and the report goes then, once.
-import { articleCounter } from '@/lib/extract/detect/detect';
+import { articleCounter, scoreDocument } from '@/lib/extract/detect/detect';
 import { reportDetected } from '@/lib/messages';
 import { pageChanged } from '@/lib/reader/kept-extraction';
 import { readerActiveHere } from '@/lib/reader/reader-switch';
@@ -28,9 +28,10 @@ export default defineContentScript({
       if (!counting) timer = undefined;
       let detection;
       try {
-        const count = articleCounter(document, location.href);
-        // At an idle moment, or a second later at the latest.
-        if (count && !counting) return ctx.requestIdleCallback(() => report(readerActive, true), { timeout: 1000 });
+        // The load path asks only whether this is an article; an article is counted at an idle
+        // moment (or a second later at the latest), scored again with its heading candidates.
+        if (!counting && scoreDocument(document).isArticle) return ctx.requestIdleCallback(() => report(readerActive, true), { timeout: 1000 });
+        const count = counting ? articleCounter(document, location.href) : null;
         detection = { isArticle: !!count, relatedCount: count ? count() : 0, lang: '' };
       } catch {
         return; // A detector bug must never break the page.

@@ -2,27 +2,24 @@
 // Readability's two, Sift's detect and extract), the parts of detect() and extract(), and what
 // they returned; and the generated 5 MB page.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { articleCounter, detect, scoreAndScope, scoreDocument } from '../../lib/extract/detect/detect';
+import { articleCounter, detect, scoreDocument } from '../../lib/extract/detect/detect';
 import { extract } from '../../lib/extract/index';
 import { extractArticle } from '../../lib/extract/article/extract-article';
 import { extractRelated, itemCount } from '../../lib/extract/related/extract-related';
-import { countRelated } from '../../lib/extract/related/extract-related';
 import { DEFAULT_TIMING, message, timeOp, timePair, type OpTiming, type TimingOptions } from './timing';
 
 type DocFn = (doc: Document, url: string) => unknown;
 
-/** The content script's second step, at an idle moment after the load (articles only). */
+/** The content script's second step, at an idle moment after the load (articles only): scoring again and counting. */
 export const IDLE_COUNT = 'detect, idle: related count';
 /**
- * The parts of detect() and extract(), timed on their own to say which one is slow, each called
- * as detect() and extract() call it: the counter with the scope scoring gave it (computed once,
- * outside the timing).
+ * The parts of detect() and extract(), timed on their own to say which one is slow; and the
+ * content script's idle step, on articles only (it runs for no other page).
  */
 function phasesOf(doc: Document): Record<string, DocFn> {
-  const [, scope] = scoreAndScope(doc);
   return {
     'detect: scoreDocument': (d) => scoreDocument(d, []),
-    [IDLE_COUNT]: (d, url) => countRelated(d, url, scope),
+    ...(scoreDocument(doc).isArticle ? { [IDLE_COUNT]: (d: Document, url: string) => articleCounter(d, url)?.() } : {}),
     'extract: extractArticle': extractArticle,
     'extract: extractRelated': extractRelated,
   };
@@ -80,7 +77,7 @@ export function measurePage(url: string, opts: TimingOptions = DEFAULT_TIMING): 
   const treeWalker = timeOp(() => walkElements(doc), opts);
   // detect as the content script calls it on the load path: its first step (entrypoints/content.ts;
   // the related count waits for an idle moment and is timed among the parts).
-  const detection = timePair(() => isProbablyReaderable(doc), () => articleCounter(doc, url) != null, opts);
+  const detection = timePair(() => isProbablyReaderable(doc), () => scoreDocument(doc).isArticle, opts);
   const extraction = timePair(() => readabilityOnClone(doc), () => extract(doc, url), opts);
   const timings = {
     treeWalker,
@@ -130,7 +127,7 @@ export function measureHugePage(url: string, opts: TimingOptions = DEFAULT_TIMIN
   const small: TimingOptions = { ...opts, samples: Math.min(opts.samples, 5) };
   const result: HugePageMeasure = {
     elements: doc.getElementsByTagName('*').length,
-    detect: timeOp(() => articleCounter(doc, url) != null, small),
+    detect: timeOp(() => scoreDocument(doc).isArticle, small),
     isProbablyReaderable: timeOp(() => isProbablyReaderable(doc), small),
     phases: {},
     detectIsArticle: tryOnce(() => detect(doc, url).isArticle),

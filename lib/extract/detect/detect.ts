@@ -79,16 +79,20 @@ export function scoreAndScope(doc: Document): [DetectionScore, RelatedScope] {
 }
 
 /**
- * Detection in the two steps the content script runs (entrypoints/content.ts): whether the page
- * is an article on the page-load path, as cheap as isProbablyReaderable (null when it is not);
- * then, for an article, the returned function makes its related count at an idle moment, since the toolbar's count is the costly part (issue 14 made it count the
- * whole page, as the popup does). A function that does not reach the language guess, so its code
- * (lib/extract/text.ts guessLang and its tables) stays out of the bundle that loads on every page
- * (issue 14's 20 KB budget). `npm run bench` times the first step as detection and the second apart.
+ * The second of the two steps the content script runs (entrypoints/content.ts). On the page-load
+ * path it asks only scoreDocument(doc).isArticle, as cheap as isProbablyReaderable; an article's
+ * related count, the toolbar's number and the costly part (issue 14 made it count the whole page,
+ * as the popup does), waits for an idle moment, where this scores the page again (it may have
+ * changed), picking up the counter's heading candidates, and returns null for a page that is not
+ * an article, else the function that makes the count. Nothing here reaches the language guess, so
+ * its code (lib/extract/text.ts guessLang and its tables) stays out of the bundle that loads on
+ * every page (issue 14's 20 KB budget). `npm run bench` times the first step as detection and
+ * this one apart.
  */
 export function articleCounter(doc: Document, url: string): (() => number) | null {
-  const [score, scope] = scoreAndScope(doc);
-  return score.isArticle ? () => safeRelatedCount(doc, url, scope) : null;
+  const headings: Node[] = [];
+  const score = scoreDocument(doc, headings);
+  return score.isArticle ? () => safeRelatedCount(doc, url, { candidates: score.full ? headings : undefined }) : null;
 }
 
 /** detect() with ON_PAGE_LOAD: both steps at once (the eval's badge count, tests). */

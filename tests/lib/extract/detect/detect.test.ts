@@ -19,7 +19,8 @@ describe('detect on the fixtures', () => {
     if (!page.labels.is_article) expect(d.relatedCount).toBe(0);
     // What the content script asks for: the same, without the language.
     expect(detect(page.document, page.url, ON_PAGE_LOAD)).toEqual({ ...d, lang: '' });
-    // The content script's two steps (the count at an idle moment) say the same.
+    // The content script's two steps (scoring on the load path, the count at an idle moment) say the same.
+    expect(scoreDocument(page.document).isArticle).toBe(d.isArticle);
     const count = articleCounter(page.document, page.url);
     expect([count != null, count?.() ?? 0]).toEqual([d.isArticle, d.relatedCount]);
     await page.close();
