@@ -1,6 +1,6 @@
 // Every reader setting in one typed storage item. The popup and the in-page reader both read
 // and watch it, so a change in one applies at once in the other.
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from './storage-item';
 
 export type Theme = 'auto' | 'light' | 'dark' | 'sepia';
 /** Font presets: each names a Latin and a CJK face together (components/reader.css picks by the text's language). */
@@ -104,7 +104,7 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = lazyItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
@@ -127,7 +127,7 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 // made for the pages this browser saw), checked whole on every read (lib/sites/site-rules.ts).
 import { normalizeSites, withSite, type SitePrefs, type SiteTable } from './sites/site-rules';
 
-export const sitesItem = storage.defineItem<SiteTable>('local:sites', { fallback: {}, version: 1 });
+export const sitesItem = lazyItem<SiteTable>('local:sites', { fallback: {}, version: 1 });
 
 export async function loadSites(): Promise<SiteTable> {
   return normalizeSites(await sitesItem.getValue());

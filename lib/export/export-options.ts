@@ -1,13 +1,13 @@
 // The export's one option, kept apart from the reader settings (lib/settings.ts): whether the
 // related items on other topics go into a copied or saved article. Local to this browser.
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from '../storage-item';
 
 export interface ExportOptions {
   /** Leave the off-topic related items out (else they follow under their own sub-heading). */
   dropOffTopic: boolean;
 }
 
-export const exportOptionsItem = storage.defineItem<ExportOptions>('local:exportOptions', {
+export const exportOptionsItem = lazyItem<ExportOptions>('local:exportOptions', {
   fallback: { dropOffTopic: false },
 });
 

@@ -1,7 +1,7 @@
 // Where the reader was in an article, per article URL, so that reader mode opens there again
 // (issue 18). Local storage only (never synced), bounded: past MAX_POSITIONS the positions saved
 // longest ago go first. Cleared with the reader's other data (lib/clear-data.ts).
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from '../storage-item';
 
 export interface Position {
   /** How far down the article the top of the view was: 0 at its top, 1 at its end. */
@@ -50,7 +50,7 @@ export function withPosition(store: PositionStore, key: string, at: number, now:
   return next;
 }
 
-export const positionsItem = storage.defineItem<PositionStore>('local:readingPositions', { fallback: {} });
+export const positionsItem = lazyItem<PositionStore>('local:readingPositions', { fallback: {} });
 
 export async function loadPosition(url: string): Promise<number | null> {
   const key = positionKey(url);

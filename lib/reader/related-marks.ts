@@ -1,7 +1,7 @@
 // The reader's own word on a related item, "Related" or "Not related", kept per site (the page's
 // hostname) in local storage only, and applied the next time that site's list is graded (issue 15).
 // Bounded: the sites used longest ago and, per site, the oldest marks go first.
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from '../storage-item';
 
 export type Mark = 'on' | 'off';
 /** One site's marks: item URL -> mark. */
@@ -58,7 +58,7 @@ export function withMark(store: MarksStore, site: string, url: string, mark: Mar
   return next;
 }
 
-export const marksItem = storage.defineItem<MarksStore>('local:relatedMarks', { fallback: {} });
+export const marksItem = lazyItem<MarksStore>('local:relatedMarks', { fallback: {} });
 
 export async function loadSiteMarks(site: string): Promise<SiteMarks> {
   return normalizeMarks(await marksItem.getValue())[site]?.marks ?? {};
