@@ -102,7 +102,7 @@ export const BUDGETS: BudgetRow[] = [
     // Detection is what the content script does on the load path; an article's related count
     // (the toolbar's number) follows at an idle moment, and its cost is said here, not hidden.
     note: (m) => {
-      const idle = m.phases[IDLE_COUNT];
+      const idle = m.phases?.[IDLE_COUNT];
       return idle ? `the load path; the related count follows when the page is idle: p50 ${fmtMs(idle.p50)}, p95 ${fmtMs(idle.p95)}` : undefined;
     },
   },
